@@ -1,0 +1,14 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+let t=Date.now();
+const db = await PGlite.create({ extensions: { pg_trgm, unaccent } });
+console.log('mem open', Date.now()-t);
+await db.exec('create extension pg_trgm; create table a(x int)');
+t=Date.now();
+const blob = await db.dumpDataDir('none');
+console.log('dump', Date.now()-t, blob.size);
+t=Date.now();
+const db2 = await PGlite.create({ loadDataDir: blob, extensions: { pg_trgm, unaccent } });
+console.log('load', Date.now()-t, (await db2.query('select count(*) from a')).rows);
+console.log((await db2.query(`select '2024-02-29'::date d, 12345678901::bigint b, 1.5::numeric n, now() t`)).rows);

@@ -1,0 +1,103 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { modules } from '../modules/index.js';
+import type { AppEnv, Deps } from './context.js';
+import { AppError } from './errors.js';
+import { ErrorPage } from './layout/ErrorPage.js';
+import { csrfProtection, identify, isHttps } from './middleware/auth.js';
+import { baseContext, securityHeaders } from './middleware/request.js';
+import { Registrar, type RouteEntry } from './registry.js';
+import { fieldErrors } from './validation.js';
+
+export interface App {
+  app: OpenAPIHono<AppEnv>;
+  routes: RouteEntry[];
+}
+
+const isApi = (c: Context<AppEnv>) => c.req.path.startsWith('/api/');
+
+/** Builds the HTTP application: middleware, every module's routes, errors. */
+export function createApp(deps: Deps): App {
+  const app = new OpenAPIHono<AppEnv>({
+    // Invalid API input → 422 with the fields named, in French; nothing is written.
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new AppError('validation', undefined, fieldErrors(result.error as any));
+      }
+    },
+  });
+
+  app.use('*', baseContext(deps));
+  app.use('*', securityHeaders(isHttps(deps.config.BASE_URL)));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.config.BODY_LIMIT_KB * 1024,
+      onError: () => {
+        throw new AppError('payload_too_large');
+      },
+    }),
+  );
+  app.use('*', identify());
+  app.use('*', csrfProtection());
+
+  const registrar = new Registrar(app);
+  for (const m of modules) m.register(registrar, deps);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Passerelle API',
+      version: '1.0.0',
+      description:
+        'API de Passerelle (Missions Locales × Cités Unies France). Authentification : jeton personnel `Authorization: Bearer psl_…`.',
+    },
+    servers: [{ url: deps.config.BASE_URL }],
+  });
+  registrar.routes.push({
+    method: 'GET',
+    path: '/api/openapi.json',
+    policy: { name: 'public', decide: () => 'allow' },
+    kind: 'api',
+  });
+
+  app.notFound(() => {
+    throw new AppError('not_found');
+  });
+
+  app.onError((err, c) => renderError(err, c));
+
+  return { app, routes: registrar.routes };
+}
+
+function renderError(err: Error, c: Context<AppEnv>) {
+  const t = c.get('t') ?? ((k: string) => k);
+  const requestId = c.get('requestId') ?? '';
+  let appErr: AppError;
+  if (err instanceof AppError) appErr = err;
+  else if (err instanceof HTTPException && err.status < 500) {
+    appErr = new AppError(err.status === 413 ? 'payload_too_large' : 'bad_request', err.message || undefined);
+  } else {
+    c.get('deps')?.logger.error(
+      { err, requestId, path: c.req.path, method: c.req.method },
+      'unexpected error',
+    );
+    appErr = new AppError('internal');
+  }
+  const message = appErr.hasMessage ? appErr.message : t(`errors.${appErr.code}`);
+  if (isApi(c)) {
+    return c.json(
+      {
+        error: { code: appErr.code, message, ...(appErr.fields ? { fields: appErr.fields } : {}), requestId },
+      },
+      appErr.status,
+    );
+  }
+  if (appErr.code === 'unauthenticated' && c.req.method === 'GET') {
+    const next = c.req.path + (new URL(c.req.url).search || '');
+    return c.redirect(`/connexion?suite=${encodeURIComponent(next)}`, 302);
+  }
+  return ErrorPage(c, appErr, message, requestId);
+}

@@ -1,0 +1,74 @@
+import nodemailer from 'nodemailer';
+import type { Config } from '../config.js';
+import type { Queryable } from '../db/client.js';
+import { sql } from '../db/sql.js';
+import { enqueue, type JobHandler } from '../jobs/queue.js';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  /** The plain-text part: every e-mail has one. */
+  text: string;
+  html?: string;
+  /** 'transactional' mails (sign-in links…) have no unsubscribe link; others must give one. */
+  category?: 'transactional' | 'notification' | 'digest' | 'reminder';
+  unsubscribeUrl?: string;
+}
+
+/**
+ * Queues an e-mail in the caller's transaction: it is written to the outbox and a
+ * `mail.send` job is enqueued; it leaves only after the transaction commits.
+ */
+export async function queueMail(
+  tx: Queryable,
+  config: Pick<Config, 'SMTP_URL'>,
+  m: MailMessage,
+): Promise<string> {
+  const category = m.category ?? 'transactional';
+  if (category !== 'transactional' && !m.unsubscribeUrl) {
+    throw new Error(`Un e-mail « ${category} » doit proposer un lien de désabonnement`);
+  }
+  const text = m.unsubscribeUrl ? `${m.text}\n\n--\nSe désabonner : ${m.unsubscribeUrl}` : m.text;
+  const transport = config.SMTP_URL ? 'smtp' : 'outbox';
+  const row = await tx.one<{ id: string }>(sql`
+    INSERT INTO mail_outbox (to_address, subject, text_body, html_body, category, transport)
+    VALUES (${m.to}, ${m.subject}, ${text}, ${m.html ?? null}, ${category}, ${transport}) RETURNING id`);
+  await enqueue(tx, 'mail.send', { mailId: row.id, unsubscribeUrl: m.unsubscribeUrl ?? null });
+  return row.id;
+}
+
+/** The `mail.send` job: SMTP when configured, otherwise the mail stays in the outbox for admins. */
+export function mailSendHandler(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM'>): JobHandler {
+  const transporter = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : null;
+  return async (job, db) => {
+    const mail = await db.maybeOne<{
+      id: string;
+      to_address: string;
+      subject: string;
+      text_body: string;
+      html_body: string | null;
+      status: string;
+    }>(
+      sql`SELECT id, to_address, subject, text_body, html_body, status FROM mail_outbox WHERE id = ${job.payload.mailId}`,
+    );
+    if (!mail || mail.status === 'sent' || mail.status === 'kept') return;
+    if (!transporter) {
+      await db.run(sql`UPDATE mail_outbox SET status = 'kept', sent_at = now() WHERE id = ${mail.id}`);
+      return;
+    }
+    const unsubscribe = job.payload.unsubscribeUrl as string | null;
+    await transporter.sendMail({
+      from: config.MAIL_FROM,
+      to: mail.to_address,
+      subject: mail.subject,
+      text: mail.text_body,
+      html: mail.html_body ?? undefined,
+      headers: unsubscribe
+        ? { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+        : undefined,
+    });
+    await db.run(
+      sql`UPDATE mail_outbox SET status = 'sent', sent_at = now(), job_id = ${job.id} WHERE id = ${mail.id}`,
+    );
+  };
+}

@@ -1,0 +1,20 @@
+import type { Deps } from '../http/context.js';
+import type { Registrar } from '../http/registry.js';
+import type { JobHandler } from '../jobs/queue.js';
+import type { Schedule } from '../jobs/scheduler.js';
+import { homeModule } from './home/routes.js';
+import { systemModule } from './system/routes.js';
+
+export interface Module {
+  name: string;
+  register(r: Registrar, deps: Deps): void;
+  /** Background job kinds this module handles. */
+  jobs?: (deps: Deps) => Record<string, JobHandler>;
+  /** Recurring jobs this module needs. */
+  schedules?: Schedule[];
+  /** Demo data for this module, run once on the first start in demo mode. */
+  seedDemo?: (deps: Deps) => Promise<void>;
+}
+
+/** Every capability of Passerelle, in the order their routes are mounted. */
+export const modules: Module[] = [systemModule, homeModule];
