@@ -1,10 +1,14 @@
 import { migrate } from '../db/migrate.js';
 import { seedDemo } from '../db/seed/demo.js';
 import { startServer } from '../main.js';
+import { adminCommands } from '../modules/admin/cli.js';
+import { agreementsCommands } from '../modules/agreements/cli.js';
+import { authCommands } from '../modules/auth/cli.js';
+import { directoryCommands } from '../modules/directory/cli.js';
 import { CliError, type Command, withDeps } from './command.js';
 
 /** Every CLI command. Modules add theirs to this list. */
-export const commands: Command[] = [
+const coreCommands: Command[] = [
   {
     name: 'serve',
     summary: 'Démarre le serveur web (et le traitement des tâches)',
@@ -52,4 +56,13 @@ export const commands: Command[] = [
       });
     },
   },
+];
+
+/** Every CLI command: the core ones, then each module's (src/modules/<m>/cli.ts). */
+export const commands: Command[] = [
+  ...coreCommands,
+  ...authCommands,
+  ...adminCommands,
+  ...directoryCommands,
+  ...agreementsCommands,
 ];

@@ -1,4 +1,9 @@
+import { adminMessages } from '../modules/admin/messages.js';
+import { agreementsMessages } from '../modules/agreements/messages.js';
+import { authMessages } from '../modules/auth/messages.js';
+import { directoryMessages } from '../modules/directory/messages.js';
 import { homeMessages } from '../modules/home/messages.js';
+import { proconnectMessages } from '../modules/proconnect/messages.js';
 import { systemMessages } from '../modules/system/messages.js';
 import { coreMessages } from './core.messages.js';
 
@@ -8,4 +13,13 @@ export interface Catalogue {
 }
 
 /** Every module's messages; keys are namespaced by module and must not collide. */
-export const catalogues: Catalogue[] = [coreMessages, systemMessages, homeMessages];
+export const catalogues: Catalogue[] = [
+  coreMessages,
+  systemMessages,
+  homeMessages,
+  authMessages,
+  proconnectMessages,
+  adminMessages,
+  directoryMessages,
+  agreementsMessages,
+];

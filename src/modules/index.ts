@@ -2,7 +2,12 @@ import type { Deps } from '../http/context.js';
 import type { Registrar } from '../http/registry.js';
 import type { JobHandler } from '../jobs/queue.js';
 import type { Schedule } from '../jobs/scheduler.js';
+import { adminModule } from './admin/routes.js';
+import { agreementsModule } from './agreements/routes.js';
+import { authModule } from './auth/routes.js';
+import { directoryModule } from './directory/routes.js';
 import { homeModule } from './home/routes.js';
+import { proconnectModule } from './proconnect/routes.js';
 import { systemModule } from './system/routes.js';
 
 export interface Module {
@@ -12,9 +17,17 @@ export interface Module {
   jobs?: (deps: Deps) => Record<string, JobHandler>;
   /** Recurring jobs this module needs. */
   schedules?: Schedule[];
-  /** Demo data for this module, run once on the first start in demo mode. */
+  /** Demo data for this module, run once on the first start in demo mode (after the core demo data). */
   seedDemo?: (deps: Deps) => Promise<void>;
 }
 
 /** Every capability of Passerelle, in the order their routes are mounted. */
-export const modules: Module[] = [systemModule, homeModule];
+export const modules: Module[] = [
+  systemModule,
+  homeModule,
+  authModule,
+  proconnectModule,
+  adminModule,
+  directoryModule,
+  agreementsModule,
+];

@@ -1,5 +1,17 @@
+import { adminMatrix } from './admin.matrix.js';
+import { agreementsMatrix } from './agreements.matrix.js';
+import { authMatrix } from './auth.matrix.js';
 import { coreMatrix } from './core.matrix.js';
+import { directoryMatrix } from './directory.matrix.js';
+import { proconnectMatrix } from './proconnect.matrix.js';
 import type { ModuleMatrix } from './types.js';
 
-/** Every module's part of the authorisation matrix. Add yours here. */
-export const matrices: ModuleMatrix[] = [coreMatrix];
+/** Every module's part of the authorisation matrix (one file per module). */
+export const matrices: ModuleMatrix[] = [
+  coreMatrix,
+  authMatrix,
+  proconnectMatrix,
+  adminMatrix,
+  directoryMatrix,
+  agreementsMatrix,
+];

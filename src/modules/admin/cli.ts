@@ -1,0 +1,4 @@
+import type { Command } from '../../cli/command.js';
+
+/** CLI commands of the admin module. */
+export const adminCommands: Command[] = [];

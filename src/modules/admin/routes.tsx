@@ -1,0 +1,6 @@
+import type { Module } from '../index.js';
+
+export const adminModule: Module = {
+  name: 'admin',
+  register() {},
+};

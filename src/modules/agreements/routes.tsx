@@ -1,0 +1,6 @@
+import type { Module } from '../index.js';
+
+export const agreementsModule: Module = {
+  name: 'agreements',
+  register() {},
+};

@@ -1,0 +1,6 @@
+import type { Module } from '../index.js';
+
+export const directoryModule: Module = {
+  name: 'directory',
+  register() {},
+};

@@ -1,0 +1,3 @@
+import type { ModuleMatrix } from './types.js';
+
+export const authMatrix: ModuleMatrix = { module: 'auth', entries: [] };
