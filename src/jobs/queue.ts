@@ -74,20 +74,23 @@ export async function runJob(
     if (!handler) throw new Error(`Aucun traitement pour les tâches « ${job.kind} »`);
     await handler(job, db);
     await db.run(
-      sql`UPDATE jobs SET status = 'done', finished_at = ${now()}, last_error = NULL, locked_at = NULL WHERE id = ${job.id}`,
+      sql`UPDATE jobs SET status = 'done', finished_at = ${now()}, last_error = NULL, locked_at = NULL, locked_by = NULL
+          WHERE id = ${job.id} AND status = 'running'`,
     );
     return 'done';
   } catch (e) {
     const message = (e instanceof Error ? e.message : String(e)).slice(0, 2000);
     if (job.attempts >= job.max_attempts) {
       await db.run(
-        sql`UPDATE jobs SET status = 'failed', last_error = ${message}, finished_at = ${now()}, locked_at = NULL WHERE id = ${job.id}`,
+        sql`UPDATE jobs SET status = 'failed', last_error = ${message}, finished_at = ${now()}, locked_at = NULL, locked_by = NULL
+            WHERE id = ${job.id} AND status = 'running'`,
       );
       return 'failed';
     }
     const runAt = new Date(now().getTime() + backoffSeconds(job.attempts) * 1000);
     await db.run(
-      sql`UPDATE jobs SET status = 'pending', last_error = ${message}, run_at = ${runAt}, locked_at = NULL WHERE id = ${job.id}`,
+      sql`UPDATE jobs SET status = 'pending', last_error = ${message}, run_at = ${runAt}, locked_at = NULL, locked_by = NULL
+          WHERE id = ${job.id} AND status = 'running'`,
     );
     return 'retry';
   }
@@ -109,10 +112,18 @@ export async function drainJobs(
   return out;
 }
 
-/** An admin puts a failed job back in the queue. */
+/**
+ * An admin puts a failed job back in the queue (attempts start again; the last error is
+ * kept until the next run). Returns false when the job is not failed (already retried,
+ * done, unknown). A failed job whose dedupe key is taken again by a pending twin stays
+ * failed: running it would duplicate the twin.
+ */
 export async function retryJob(tx: Queryable, id: number, now: Date): Promise<boolean> {
   const n = await tx.run(
-    sql`UPDATE jobs SET status = 'pending', run_at = ${now}, attempts = 0, finished_at = NULL WHERE id = ${id} AND status = 'failed'`,
+    sql`UPDATE jobs j SET status = 'pending', run_at = ${now}, attempts = 0, finished_at = NULL, locked_at = NULL, locked_by = NULL
+        WHERE j.id = ${id} AND j.status = 'failed'
+          AND (j.dedupe_key IS NULL OR NOT EXISTS (
+            SELECT 1 FROM jobs o WHERE o.dedupe_key = j.dedupe_key AND o.status IN ('pending', 'running') AND o.id <> j.id))`,
   );
   return n === 1;
 }
@@ -121,6 +132,7 @@ export async function retryJob(tx: Queryable, id: number, now: Date): Promise<bo
 export async function releaseStaleJobs(db: Db, now: Date): Promise<number> {
   const limit = new Date(now.getTime() - 15 * 60_000);
   return db.run(
-    sql`UPDATE jobs SET status = 'pending', locked_at = NULL WHERE status = 'running' AND locked_at < ${limit}`,
+    sql`UPDATE jobs SET status = 'pending', locked_at = NULL, locked_by = NULL, run_at = ${now}
+        WHERE status = 'running' AND locked_at < ${limit}`,
   );
 }

@@ -33,7 +33,7 @@ export async function tickSchedules(db: Db, schedules: Schedule[], now: Date): P
         tx,
         s.kind,
         { schedule: s.name, at: now.toISOString() },
-        { dedupeKey: `schedule:${s.name}` },
+        { dedupeKey: `schedule:${s.name}`, runAt: now },
       );
       return true;
     });

@@ -37,9 +37,30 @@ export async function queueMail(
   return row.id;
 }
 
+/**
+ * Removes the SMTP credentials from a text (an error message that may quote the URL or
+ * the password): it ends up in jobs.last_error, on the admin pages and in the logs.
+ */
+export function redactSmtpSecrets(text: string, smtpUrl: string | undefined): string {
+  if (!smtpUrl) return text;
+  let out = text.split(smtpUrl).join('[SMTP_URL masquée]');
+  try {
+    const u = new URL(smtpUrl);
+    for (const secret of [u.password, decodeURIComponent(u.password)]) {
+      if (secret.length >= 3) out = out.split(secret).join('[masqué]');
+    }
+  } catch {
+    /* not a URL: nothing more to hide */
+  }
+  return out;
+}
+
 /** The `mail.send` job: SMTP when configured, otherwise the mail stays in the outbox for admins. */
 export function mailSendHandler(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM'>): JobHandler {
-  const transporter = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : null;
+  // logger: false — nodemailer's own logs would print the SMTP dialogue (AUTH included).
+  const transporter = config.SMTP_URL
+    ? nodemailer.createTransport(config.SMTP_URL, { logger: false, debug: false } as any)
+    : null;
   return async (job, db) => {
     const mail = await db.maybeOne<{
       id: string;
@@ -53,20 +74,30 @@ export function mailSendHandler(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM'>):
     );
     if (!mail || mail.status === 'sent' || mail.status === 'kept') return;
     if (!transporter) {
-      await db.run(sql`UPDATE mail_outbox SET status = 'kept', sent_at = now() WHERE id = ${mail.id}`);
+      await db.run(
+        sql`UPDATE mail_outbox SET status = 'kept', sent_at = now(), job_id = ${job.id} WHERE id = ${mail.id}`,
+      );
       return;
     }
     const unsubscribe = job.payload.unsubscribeUrl as string | null;
-    await transporter.sendMail({
-      from: config.MAIL_FROM,
-      to: mail.to_address,
-      subject: mail.subject,
-      text: mail.text_body,
-      html: mail.html_body ?? undefined,
-      headers: unsubscribe
-        ? { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
-        : undefined,
-    });
+    try {
+      await transporter.sendMail({
+        from: config.MAIL_FROM,
+        to: mail.to_address,
+        subject: mail.subject,
+        text: mail.text_body,
+        html: mail.html_body ?? undefined,
+        headers: unsubscribe
+          ? { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+          : undefined,
+      });
+    } catch (e) {
+      const message = redactSmtpSecrets(e instanceof Error ? e.message : String(e), config.SMTP_URL);
+      if (job.attempts >= job.max_attempts) {
+        await db.run(sql`UPDATE mail_outbox SET status = 'failed', job_id = ${job.id} WHERE id = ${mail.id}`);
+      }
+      throw new Error(`Envoi SMTP impossible : ${message}`);
+    }
     await db.run(
       sql`UPDATE mail_outbox SET status = 'sent', sent_at = now(), job_id = ${job.id} WHERE id = ${mail.id}`,
     );
