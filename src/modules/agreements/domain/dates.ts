@@ -82,8 +82,9 @@ export function addYears(date: IsoDate, n: number): IsoDate {
 }
 
 export const compareDates = (a: IsoDate, b: IsoDate) => (a < b ? -1 : a > b ? 1 : 0);
-export const minDate = (...ds: IsoDate[]) => ds.reduce((a, b) => (b < a ? b : a));
-export const maxDate = (...ds: IsoDate[]) => ds.reduce((a, b) => (b > a ? b : a));
+/** Earliest / latest of ISO dates (they sort as strings). */
+export const minDate = (...ds: IsoDate[]) => [...ds].sort()[0];
+export const maxDate = (...ds: IsoDate[]) => [...ds].sort()[ds.length - 1];
 
 const parisFormatter = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Paris',
