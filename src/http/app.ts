@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { modules } from '../modules/index.js';
 import type { AppEnv, Deps } from './context.js';
@@ -29,6 +30,9 @@ export function createApp(deps: Deps): App {
     },
   });
 
+  // gzip/deflate for text responses (HTML, CSS, JS, JSON) when the client accepts it:
+  // keeps a page's first view well under the 60 KB budget (DESIGN.md).
+  app.use('*', compress());
   app.use('*', baseContext(deps));
   app.use('*', securityHeaders(isHttps(deps.config.BASE_URL)));
   app.use(
