@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+// `npm run bench`: cold starts, throughput and latency of a few routes compared with a
+// bare route of the same server in the same run, and resident memory. See bench/README.md.
+//
+// It runs the real command (`node bin/passerelle.mjs serve`) on a temporary data folder
+// (embedded PGlite, demo data), talks to it on 127.0.0.1 only, and stops it at the end.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const START_TIMEOUT_MS = 60_000;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-bench-'));
+let server = null;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Spawns the server and measures the time from spawn to the first 200 on `/`. */
+async function start(port) {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'bin/passerelle.mjs'), 'serve'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BASE_URL: `http://127.0.0.1:${port}`,
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      DEMO: 'true',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => {
+    output += d;
+  });
+  child.stderr.on('data', (d) => {
+    output += d;
+  });
+  let exited = null;
+  child.once('exit', (code, signal) => {
+    exited = { code, signal };
+  });
+  server = child;
+  const url = `http://127.0.0.1:${port}`;
+  while (performance.now() - t0 < START_TIMEOUT_MS) {
+    if (exited) throw new Error(`the server stopped (${JSON.stringify(exited)}):\n${output}`);
+    try {
+      const res = await fetch(`${url}/`);
+      await res.arrayBuffer();
+      if (res.status === 200) return { child, url, ms: performance.now() - t0 };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no 200 on / after ${START_TIMEOUT_MS} ms:\n${output}`);
+}
+
+/** SIGTERM, then wait for the exit (the server releases the data folder lock). */
+async function stop(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+  if (server === child) server = null;
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+/** ~DURATION_S seconds of CONNECTIONS connections on one URL; latencies from every response. */
+async function measure(url) {
+  // Warm-up: JIT, caches, prepared plans.
+  for (let i = 0; i < 50; i++) await (await fetch(url)).arrayBuffer();
+  const times = [];
+  const statuses = new Map();
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    times.push(ms);
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  });
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  return {
+    rps: result.requests.average,
+    total: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    statuses,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+  };
+}
+
+function vmStatus(pid) {
+  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? Number.NaN);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '—');
+const pad = (s, n) => String(s).padEnd(n);
+const lpad = (s, n) => String(s).padStart(n);
+
+async function main() {
+  const began = performance.now();
+  console.log(
+    `Passerelle bench — Node ${process.version}, ${cpus().length} CPU, ${CONNECTIONS} connections, ${DURATION_S} s per route`,
+  );
+  console.log(`data folder (temporary, embedded PGlite): ${dataDir}`);
+
+  const port = await freePort();
+  const first = await start(port);
+  console.log(
+    `cold start 1 (empty data folder: migrations + demo data): ${fmt(first.ms, 0)} ms to the first 200 on /`,
+  );
+  await stop(first.child);
+
+  const second = await start(port);
+  console.log(
+    `cold start 2 (existing data folder):                      ${fmt(second.ms, 0)} ms to the first 200 on /`,
+  );
+  const { url, child } = second;
+
+  const candidates = [
+    { label: 'bare route', path: '/healthz' },
+    { label: 'home page', path: '/' },
+    { label: 'OpenAPI document', path: '/api/openapi.json' },
+    { label: 'directory search (page)', path: '/annuaire?q=lyon' },
+    { label: 'directory search (API)', path: '/api/v1/organisations?q=lyon' },
+    { label: 'agreements list', path: '/conventions' },
+  ];
+  const routes = [];
+  for (const r of candidates) {
+    const res = await fetch(url + r.path, { redirect: 'manual' });
+    await res.arrayBuffer();
+    if (res.status === 200) routes.push(r);
+    else
+      console.log(`skipped ${r.path}: answers ${res.status} anonymously (not there yet, or needs sign-in)`);
+  }
+
+  const rows = [];
+  for (const r of routes) {
+    const m = await measure(url + r.path);
+    rows.push({ ...r, ...m });
+    if (m.errors || m.non2xx) {
+      console.log(
+        `warning: ${r.path} had ${m.errors} errors/timeouts and ${m.non2xx} non-2xx answers (${[...m.statuses].map(([s, n]) => `${s}×${n}`).join(', ')})`,
+      );
+    }
+  }
+  const bare = rows[0];
+  console.log('');
+  console.log(
+    `${pad('route', 34)}${lpad('req/s', 9)}${lpad('p50 ms', 9)}${lpad('p95 ms', 9)}${lpad('p99 ms', 9)}${lpad('req/s ÷ bare', 14)}${lpad('p50 ÷ bare', 12)}`,
+  );
+  for (const r of rows) {
+    console.log(
+      `${pad(`${r.path}`, 34)}${lpad(fmt(r.rps, 0), 9)}${lpad(fmt(r.p50), 9)}${lpad(fmt(r.p95), 9)}${lpad(fmt(r.p99), 9)}${lpad(fmt(r.rps / bare.rps, 3), 14)}${lpad(`${fmt(r.p50 / bare.p50, 1)}×`, 12)}`,
+    );
+  }
+  console.log('');
+  const mem = vmStatus(child.pid);
+  console.log(
+    `resident memory of the server after the run: VmRSS ${fmt(mem.rssMb)} MB (peak VmHWM ${fmt(mem.peakMb)} MB)`,
+  );
+  await stop(child);
+  console.log(`bench finished in ${fmt((performance.now() - began) / 1000)} s; server stopped`);
+}
+
+async function cleanup() {
+  await stop(server);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+process.once('SIGINT', async () => {
+  await cleanup();
+  process.exit(130);
+});
+
+try {
+  await main();
+  await cleanup();
+} catch (err) {
+  console.error(`bench failed: ${err?.stack ?? err}`);
+  await cleanup();
+  process.exitCode = 1;
+}
