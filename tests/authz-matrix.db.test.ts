@@ -69,7 +69,8 @@ describe('authorisation matrix', () => {
         } else if (isApi) {
           res = await client.json(entry.method, url, entry.body?.(world) ?? {});
         } else {
-          await client.page('/'); // picks up the CSRF token for this caller
+          // Picks up the CSRF token for this caller (for visitors, the sign-in form carries one).
+          await client.page(caller === 'anonymous' ? '/connexion' : '/');
           res = await client.postForm(url, (entry.body?.(world) ?? {}) as Record<string, string>);
         }
         const location = res.headers.get('location') ?? '';
@@ -83,6 +84,11 @@ describe('authorisation matrix', () => {
             `${caller}: got ${res.status}${location ? ` → ${location}` : ''}, expected ${expectedAllowed ? 'allowed' : 'denied'}`,
           );
         if (res.status >= 500) results.push(`${caller}: server error ${res.status}`);
+        // A route that ends the caller's session (sign-out) must not leave later entries anonymous.
+        const user = world.users[caller];
+        if (user && !client.cookieHeader().includes('passerelle_session=')) {
+          clients.set(caller, await world.app.as(user.id));
+        }
       }
       expect(results).toEqual([]);
     });

@@ -1,0 +1,31 @@
+/**
+ * Fixed-window rate limiting, pure part: which window an instant falls in. The counters
+ * live in the `rate_limits` table so that every instance shares them.
+ */
+export interface RateLimitRule {
+  /** What is limited, for the key: "sign_in", "password_reset". */
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/** 20 sign-in attempts per IP address (or per e-mail address when the IP is unknown) per 15 minutes. */
+export const SIGN_IN_LIMIT: RateLimitRule = { name: 'sign_in', limit: 20, windowSeconds: 15 * 60 };
+/** 10 password-reset requests per IP address (or e-mail) per 15 minutes. */
+export const RESET_LIMIT: RateLimitRule = { name: 'password_reset', limit: 10, windowSeconds: 15 * 60 };
+
+export function windowStart(now: Date, windowSeconds: number): Date {
+  const ms = windowSeconds * 1000;
+  return new Date(Math.floor(now.getTime() / ms) * ms);
+}
+
+/** When the current window ends (the moment to tell the user to try again). */
+export function windowEnd(now: Date, windowSeconds: number): Date {
+  return new Date(windowStart(now, windowSeconds).getTime() + windowSeconds * 1000);
+}
+
+/** `sign_in:ip:203.0.113.7` or `sign_in:email:jean@exemple.fr`. */
+export function rateLimitKey(rule: RateLimitRule, who: { ip: string | null; email: string | null }): string {
+  if (who.ip) return `${rule.name}:ip:${who.ip}`;
+  return `${rule.name}:email:${(who.email ?? '').trim().toLowerCase()}`;
+}
