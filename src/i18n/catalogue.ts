@@ -2,6 +2,7 @@ import { adminMessages } from '../modules/admin/messages.js';
 import { agreementsMessages } from '../modules/agreements/messages.js';
 import { authMessages } from '../modules/auth/messages.js';
 import { directoryMessages } from '../modules/directory/messages.js';
+import { territoryMessages } from '../modules/directory/territory/messages.js';
 import { homeMessages } from '../modules/home/messages.js';
 import { proconnectMessages } from '../modules/proconnect/messages.js';
 import { systemMessages } from '../modules/system/messages.js';
@@ -21,5 +22,6 @@ export const catalogues: Catalogue[] = [
   proconnectMessages,
   adminMessages,
   directoryMessages,
+  territoryMessages,
   agreementsMessages,
 ];

@@ -4,6 +4,7 @@ import { authMatrix } from './auth.matrix.js';
 import { coreMatrix } from './core.matrix.js';
 import { directoryMatrix } from './directory.matrix.js';
 import { proconnectMatrix } from './proconnect.matrix.js';
+import { territoryMatrix } from './territory.matrix.js';
 import type { ModuleMatrix } from './types.js';
 
 /** Every module's part of the authorisation matrix (one file per module). */
@@ -13,5 +14,6 @@ export const matrices: ModuleMatrix[] = [
   proconnectMatrix,
   adminMatrix,
   directoryMatrix,
+  territoryMatrix,
   agreementsMatrix,
 ];

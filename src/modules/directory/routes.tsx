@@ -1,6 +1,9 @@
 import type { Module } from '../index.js';
+import { registerTerritoryRoutes } from './territory/routes.js';
 
 export const directoryModule: Module = {
   name: 'directory',
-  register() {},
+  register(r, deps) {
+    registerTerritoryRoutes(r, deps);
+  },
 };
