@@ -1,3 +1,98 @@
-import type { ModuleMatrix } from './types.js';
+import { createAgreement } from '../../src/modules/agreements/create-agreement.js';
+import type { Caller, ModuleMatrix, World } from './types.js';
 
-export const agreementsMatrix: ModuleMatrix = { module: 'agreements', entries: [] };
+const SYSTEM = { actor: { kind: 'system' as const, label: 'tests' } };
+const PARTIES: Caller[] = ['member', 'orgAdmin', 'otherMember', 'platformAdmin'];
+const A_ADMINS: Caller[] = ['orgAdmin'];
+const A_ADMINS_OR_PAPER: Caller[] = ['orgAdmin', 'platformAdmin'];
+const PARTY_ADMINS: Caller[] = ['orgAdmin', 'otherMember'];
+const CREATORS: Caller[] = ['orgAdmin', 'otherMember', 'platformAdmin'];
+
+const id = (w: World) => w.extra.agreementId as string;
+const base = (w: World) => `/api/v1/agreements/${id(w)}`;
+const page = (w: World) => `/conventions/${id(w)}`;
+
+/**
+ * The agreement every entry runs on: a local partnership between orgA (member, orgAdmin)
+ * and orgB (otherMember, an admin of orgB), so both are parties. Network admins see only
+ * the national convention; platform admins see all and may record paper signatures.
+ */
+export const agreementsMatrix: ModuleMatrix = {
+  module: 'agreements',
+  async setup(w) {
+    const created = await w.app.db.transaction((tx) =>
+      createAgreement(
+        { tx, audit: SYSTEM, now: new Date() },
+        {
+          title: 'Convention de test A–B',
+          kind: 'local_partnership',
+          partyIds: [w.orgA.id, w.orgB.id],
+          body: { format: 'markdown', text: '# Convention\n\nTexte.\n' },
+        },
+      ),
+    );
+    w.extra.agreementId = created.id;
+    w.extra.agreementHash = created.version.hash;
+  },
+  entries: [
+    // API
+    {
+      method: 'GET',
+      path: '/api/v1/agreements',
+      allow: ['otherMember', 'member', 'orgAdmin', 'networkAdmin', 'platformAdmin'],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/agreements',
+      body: (w) => ({
+        title: 'Nouvelle',
+        kind: 'project_agreement',
+        partyIds: [w.orgA.id, w.orgB.id],
+        text: 'Texte',
+      }),
+      allow: CREATORS,
+    },
+    { method: 'GET', path: '/api/v1/agreements/:id', url: base, allow: PARTIES },
+    {
+      method: 'POST',
+      path: '/api/v1/agreements/:id/versions',
+      url: (w) => `${base(w)}/versions`,
+      body: (w) => ({ organisationId: w.orgA.id, text: `Texte ${Math.random()}` }),
+      allow: A_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/agreements/:id/approvals',
+      url: (w) => `${base(w)}/approvals`,
+      body: (w) => ({
+        organisationId: w.orgA.id,
+        hash: w.extra.agreementHash,
+        signedOn: '2026-01-02',
+        signerName: 'Signataire',
+        signerRole: 'Président',
+      }),
+      allow: A_ADMINS_OR_PAPER,
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/agreements/:id/withdrawals',
+      url: (w) => `${base(w)}/withdrawals`,
+      body: (w) => ({ organisationId: w.orgA.id, notifiedOn: '2026-01-03' }),
+      allow: A_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/agreements/:id/formal-notices',
+      url: (w) => `${base(w)}/formal-notices`,
+      body: (w) => ({
+        fromOrganisationId: w.orgA.id,
+        toOrganisationId: w.orgB.id,
+        sentOn: '2026-01-03',
+        letterReference: 'AR 1',
+      }),
+      allow: A_ADMINS,
+    },
+  ],
+};
+void page;
+void PARTY_ADMINS;

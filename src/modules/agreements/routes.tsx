@@ -1,6 +1,9 @@
 import type { Module } from '../index.js';
+import { registerAgreementsApi } from './api.js';
 
 export const agreementsModule: Module = {
   name: 'agreements',
-  register() {},
+  register(r, deps) {
+    registerAgreementsApi(r, deps);
+  },
 };

@@ -1,0 +1,86 @@
+import { audit } from '../../audit/audit.js';
+import { sql } from '../../db/sql.js';
+import { AppError } from '../../http/errors.js';
+import type { OpContext } from './op-context.js';
+import { type AgreementKind, appendHistory, today } from './store.js';
+import { checkBody, hashBody, type VersionBody } from './text.js';
+
+export interface CreateAgreementInput {
+  title: string;
+  kind: AgreementKind;
+  partyIds: string[];
+  termYears?: number;
+  withdrawalNoticeMonths?: number;
+  formalNoticeDays?: number;
+  summary?: string | null;
+  signedAtPlace?: string | null;
+  body: VersionBody;
+  /** The party proposing the first version (the creator's organisation), if any. */
+  proposedByOrganisationId?: string | null;
+  isDemo?: boolean;
+}
+
+/**
+ * Creates a convention between two or more parties with its first version (art. 5 : the
+ * term, notice and formal-notice delay default to 3 years, 1 month, 15 days).
+ */
+export async function createAgreement(op: OpContext, input: CreateAgreementInput) {
+  const partyIds = [...new Set(input.partyIds)];
+  if (partyIds.length < 2) {
+    throw new AppError('validation', undefined, {
+      partyIds: 'Une convention a au moins deux parties distinctes.',
+    });
+  }
+  const known = await op.tx.many<{ id: string }>(
+    sql`SELECT id FROM organisations WHERE id IN (${sql.join(partyIds)})`,
+  );
+  const unknown = partyIds.filter((p) => !known.some((k) => k.id === p));
+  if (unknown.length) {
+    throw new AppError('validation', undefined, {
+      partyIds: `Organisation inconnue : ${unknown.join(', ')}.`,
+    });
+  }
+  const body = checkBody(input.body);
+  const hash = hashBody(body);
+  const on = today(op.now);
+  const actorId = op.audit.actor.kind === 'user' ? op.audit.actor.user.id : null;
+  const row = await op.tx.one<{ id: string }>(sql`
+    INSERT INTO agreements (title, kind, summary, term_years, withdrawal_notice_months, formal_notice_days,
+      signed_at_place, created_by, is_demo)
+    VALUES (${input.title.trim()}, ${input.kind}, ${input.summary ?? null}, ${input.termYears ?? 3},
+      ${input.withdrawalNoticeMonths ?? 1}, ${input.formalNoticeDays ?? 15}, ${input.signedAtPlace ?? null},
+      ${actorId}, ${input.isDemo ?? false})
+    RETURNING id`);
+  for (const [i, p] of partyIds.entries()) {
+    await op.tx.run(
+      sql`INSERT INTO agreement_parties (agreement_id, organisation_id, position) VALUES (${row.id}, ${p}, ${i + 1})`,
+    );
+  }
+  await op.tx.run(sql`
+    INSERT INTO agreement_versions (agreement_id, number, hash, format, body_text, body_file, file_name, size_bytes,
+      proposed_by_organisation_id, proposed_by_user_id, proposed_on)
+    VALUES (${row.id}, 1, ${hash}, ${body.format}, ${body.format === 'markdown' ? body.text : null},
+      ${body.format === 'pdf' ? body.bytes : null}, ${body.format === 'pdf' ? body.fileName : null},
+      ${body.format === 'markdown' ? Buffer.byteLength(body.text) : body.bytes.byteLength},
+      ${input.proposedByOrganisationId ?? null}, ${actorId}, ${on})`);
+  await appendHistory(op.tx, op.audit, row.id, 'created', on, { title: input.title, partyIds });
+  await appendHistory(op.tx, op.audit, row.id, 'version_proposed', on, {
+    version: 1,
+    hash,
+    organisationId: input.proposedByOrganisationId ?? null,
+  });
+  await audit(op.tx, op.audit, {
+    action: 'agreement.create',
+    entityType: 'agreement',
+    entityId: row.id,
+    organisationId: input.proposedByOrganisationId ?? null,
+    after: {
+      title: input.title,
+      kind: input.kind,
+      partyIds,
+      termYears: input.termYears ?? 3,
+      version: { number: 1, hash },
+    },
+  });
+  return { id: row.id, version: { number: 1, hash } };
+}
