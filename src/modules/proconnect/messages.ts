@@ -48,6 +48,21 @@ export const proconnectMessages: Catalogue = {
     'proconnect.welcome.without':
       'Vous utilisez Passerelle sans organisation. Un administrateur d’organisation peut vous inviter à tout moment.',
     'proconnect.welcome.continue': 'Continuer',
+    'proconnect.requests.title': 'Demandes pour rejoindre « {organisation} »',
+    'proconnect.requests.crumb': 'Demandes d’adhésion',
+    'proconnect.requests.lead':
+      'Ces personnes se sont connectées avec ProConnect et disent appartenir à votre organisation, sans que leur SIRET corresponde. Acceptez seulement les personnes que vous connaissez : elles deviendront membres.',
+    'proconnect.requests.empty': 'Aucune demande en attente.',
+    'proconnect.requests.person': 'Personne',
+    'proconnect.requests.declared': 'Organisation selon ProConnect',
+    'proconnect.requests.siret': 'SIRET {siret}',
+    'proconnect.requests.date': 'Demande du',
+    'proconnect.requests.decision': 'Décision',
+    'proconnect.requests.accept': 'Accepter',
+    'proconnect.requests.refuse': 'Refuser',
+    'proconnect.requests.accepted':
+      'Demande acceptée : la personne est désormais membre de l’organisation. Elle en est informée par e-mail.',
+    'proconnect.requests.refused': 'Demande refusée. La personne en est informée par e-mail.',
   },
   en: {
     'proconnect.disabled':

@@ -357,6 +357,90 @@ describe.each(DB_KINDS)('ProConnect sign-in (%s)', (kind) => {
     expect(await countRows(app)).toEqual(before);
   });
 
+  it('a request is mailed to the organisation admins; an admin accepts it (membership), a network admin refuses another; decided twice → 409', async () => {
+    const ml = await anOrganisation(app.db, { kind: 'mission_locale', name: 'Mission Locale Sud Isère' });
+    const admin = await aUser(app.db, { memberOf: [{ organisationId: ml.id, role: 'admin' }] });
+    const outsider = await aUser(app.db);
+    const who = identity({ siret: '88888888800015', organization_label: 'ML Sud Isère' });
+    const { client } = await signIn(app, who);
+    await client.page('/connexion/proconnect/organisation?q=sud isere');
+    expect(
+      (await client.postForm('/connexion/proconnect/organisation', { organisation: ml.id })).status,
+    ).toBe(200);
+    const mail = await app.db.one<{ to_address: string; text_body: string }>(
+      sql`SELECT to_address, text_body FROM mail_outbox WHERE subject LIKE ${'%Mission Locale Sud Isère%'}`,
+    );
+    expect(mail.to_address).toBe(admin.email);
+    expect(mail.text_body).toContain(`/organisations/${ml.id}/demandes-adhesion`);
+
+    const adminClient = await app.as(admin.id);
+    const list = await adminClient.page(`/organisations/${ml.id}/demandes-adhesion`);
+    expect(list.res.status).toBe(200);
+    expect(list.html).toContain(who.email);
+    expect(list.html).toContain('88888888800015');
+    const request = await app.db.one<{ id: string; user_id: string }>(
+      sql`SELECT id, user_id FROM proconnect_membership_requests WHERE organisation_id = ${ml.id}`,
+    );
+    // A user who is no admin of the organisation is refused by the permission layer.
+    const outsiderClient = await app.as(outsider.id);
+    expect((await outsiderClient.get(`/organisations/${ml.id}/demandes-adhesion`)).status).toBe(403);
+    // Bad decision value: 422 naming the field, nothing written.
+    const bad = await adminClient.postForm(`/organisations/${ml.id}/demandes-adhesion/${request.id}`, {
+      decision: 'peut-etre',
+    });
+    expect(bad.status).toBe(422);
+    const accepted = await adminClient.postForm(`/organisations/${ml.id}/demandes-adhesion/${request.id}`, {
+      decision: 'accepter',
+    });
+    expect(accepted.status).toBe(303);
+    expect(
+      await app.db.one(
+        sql`SELECT role FROM memberships WHERE user_id = ${request.user_id} AND organisation_id = ${ml.id}`,
+      ),
+    ).toEqual({ role: 'member' });
+    expect(
+      await app.db.one(
+        sql`SELECT status, decided_by FROM proconnect_membership_requests WHERE id = ${request.id}`,
+      ),
+    ).toEqual({ status: 'accepted', decided_by: admin.id });
+    expect(
+      (
+        await app.db.many<{ action: string }>(
+          sql`SELECT action FROM audit_log WHERE entity_id = ${request.id} ORDER BY id`,
+        )
+      ).map((a) => a.action),
+    ).toEqual(['proconnect.membership_requested', 'proconnect.membership_request_accepted']);
+    const again = await adminClient.postForm(`/organisations/${ml.id}/demandes-adhesion/${request.id}`, {
+      decision: 'refuser',
+    });
+    expect(again.status).toBe(409);
+
+    // A network admin refuses another request: no membership.
+    const network = await aUser(app.db, { globalRole: 'network_admin', network: 'cuf' });
+    const other = await aUser(app.db);
+    const row = await app.db.one<{ id: string }>(
+      sql`INSERT INTO proconnect_membership_requests (user_id, organisation_id) VALUES (${other.id}, ${ml.id}) RETURNING id`,
+    );
+    const networkClient = await app.as(network.id);
+    await networkClient.page(`/organisations/${ml.id}/demandes-adhesion`);
+    const refused = await networkClient.postForm(`/organisations/${ml.id}/demandes-adhesion/${row.id}`, {
+      decision: 'refuser',
+    });
+    expect(refused.status).toBe(303);
+    expect(await app.db.maybeOne(sql`SELECT 1 FROM memberships WHERE user_id = ${other.id}`)).toBeNull();
+    expect(
+      await app.db.one(sql`SELECT status FROM proconnect_membership_requests WHERE id = ${row.id}`),
+    ).toEqual({
+      status: 'refused',
+    });
+    // An unknown request → 404.
+    const missing = await networkClient.postForm(
+      `/organisations/${ml.id}/demandes-adhesion/00000000-0000-4000-8000-000000000000`,
+      { decision: 'refuser' },
+    );
+    expect(missing.status).toBe(404);
+  });
+
   it('logout: the end-session URL carries id_token_hint, state and post_logout_redirect_uri, and the provider accepts it', async () => {
     const who = identity({ siret: '21380185500015' });
     const { client } = await signIn(app, who);

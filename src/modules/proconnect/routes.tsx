@@ -7,6 +7,7 @@ import { Alert, CsrfField, ErrorSummary, Field, fieldId, PageHeader } from '../.
 import { renderPage } from '../../http/layout/Layout.js';
 import { isHttps } from '../../http/middleware/auth.js';
 import { parseForm } from '../../http/validation.js';
+import { formatDateTime } from '../../i18n/i18n.js';
 import { safeEqual } from '../../lib/crypto.js';
 import { policies } from '../../policy/policy.js';
 import { SESSION_COOKIE } from '../auth/sessions.js';
@@ -22,6 +23,7 @@ import {
   ProConnectFailure,
 } from './oidc.js';
 import { clearPending, PENDING_TTL_MS, type Pending, readPending, writePending } from './pending.js';
+import { canReviewRequests, decideRequest, organisationOrNotFound, pendingRequests } from './requests.js';
 import { completeSignIn, type OrgRef, planSignIn, type SignInResult, searchOrganisations } from './signin.js';
 
 /**
@@ -259,6 +261,100 @@ function welcomePage(c: Context<AppEnv>, result: SignInResult, next: string) {
   });
 }
 
+async function requestsPage(c: Context<AppEnv>) {
+  const t = c.get('t');
+  const { db } = c.get('deps');
+  const org = await organisationOrNotFound(db, c.req.param('id') ?? '');
+  const rows = await pendingRequests(db, org.id);
+  const title = t('proconnect.requests.title', { organisation: org.name });
+  const done = c.req.query('fait');
+  return renderPage(c, {
+    title,
+    breadcrumbs: [
+      { label: t('nav.home'), href: '/' },
+      { label: org.name, href: `/organisations/${org.id}/membres` },
+      { label: t('proconnect.requests.crumb') },
+    ],
+    children: (
+      <>
+        <PageHeader title={title} lead={t('proconnect.requests.lead')} />
+        {done === 'acceptee' && (
+          <Alert kind="success">
+            <p>{t('proconnect.requests.accepted')}</p>
+          </Alert>
+        )}
+        {done === 'refusee' && (
+          <Alert kind="info">
+            <p>{t('proconnect.requests.refused')}</p>
+          </Alert>
+        )}
+        {rows.length === 0 ? (
+          <p>{t('proconnect.requests.empty')}</p>
+        ) : (
+          <div class="table-wrapper">
+            <table>
+              <caption class="visually-hidden">{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('proconnect.requests.person')}</th>
+                  <th scope="col">{t('proconnect.requests.declared')}</th>
+                  <th scope="col">{t('proconnect.requests.date')}</th>
+                  <th scope="col">{t('proconnect.requests.decision')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr>
+                    <td>
+                      {r.name}
+                      <br />
+                      {r.email}
+                    </td>
+                    <td>
+                      {r.organization_label ?? '—'}
+                      {r.siret && (
+                        <>
+                          <br />
+                          {t('proconnect.requests.siret', { siret: r.siret })}
+                        </>
+                      )}
+                    </td>
+                    <td>{formatDateTime(r.created_at, c.get('locale'))}</td>
+                    <td>
+                      <form
+                        method="post"
+                        action={`/organisations/${org.id}/demandes-adhesion/${r.id}`}
+                        class="button-group"
+                      >
+                        <CsrfField c={c} />
+                        <button type="submit" name="decision" value="accepter" class="button button-small">
+                          {t('proconnect.requests.accept')}
+                        </button>
+                        <button
+                          type="submit"
+                          name="decision"
+                          value="refuser"
+                          class="button button-secondary button-small"
+                        >
+                          {t('proconnect.requests.refuse')}
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </>
+    ),
+  });
+}
+
+const decisionForm = z.object({
+  decision: z.enum(['accepter', 'refuser'], { error: 'Choisissez « Accepter » ou « Refuser ».' }),
+});
+
 export const proconnectModule: Module = {
   name: 'proconnect',
   register(r) {
@@ -351,6 +447,24 @@ export const proconnectModule: Module = {
         throw err;
       }
       return welcomePage(c, result, pending.next);
+    });
+    r.page('GET', '/organisations/:id/demandes-adhesion', canReviewRequests, (c) => requestsPage(c));
+
+    r.page('POST', '/organisations/:id/demandes-adhesion/:requestId', canReviewRequests, async (c) => {
+      const form = await parseForm(c, decisionForm);
+      if (!form.ok) throw new AppError('validation', undefined, form.errors);
+      const orgId = c.req.param('id') ?? '';
+      await decideRequest(
+        c.get('deps'),
+        { actor: c.get('actor'), requestId: c.get('requestId') },
+        {
+          organisationId: orgId,
+          requestId: c.req.param('requestId') ?? '',
+          accept: form.data.decision === 'accepter',
+        },
+      );
+      const done = form.data.decision === 'accepter' ? 'acceptee' : 'refusee';
+      return c.redirect(`/organisations/${orgId}/demandes-adhesion?fait=${done}`, 303);
     });
   },
 };

@@ -5,6 +5,7 @@ import type { Deps } from '../../http/context.js';
 import { AppError, invalid } from '../../http/errors.js';
 import { createSession, destroySession, loadActor } from '../auth/sessions.js';
 import { displayName, type ProConnectClaims } from './claims.js';
+import { notifyReviewers } from './requests.js';
 
 /**
  * What a verified ProConnect identity becomes in Passerelle (ADR 0005).
@@ -200,6 +201,12 @@ export async function completeSignIn(
           entityId: row.id,
           organisationId: org.id,
           after: { user_id: user.id, siret: claims.siret, organization_label: claims.organization_label },
+        });
+        await notifyReviewers(tx, deps, {
+          organisationId: org.id,
+          organisationName: org.name,
+          requesterName: displayName(claims),
+          requesterEmail: claims.email,
         });
       }
     }
