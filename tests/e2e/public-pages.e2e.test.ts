@@ -123,6 +123,22 @@ describe('without JavaScript, small screens', () => {
     await expectAccessible(page);
   });
 
+  for (const path of ['/api', '/accessibilite', '/cette-page-n-existe-pas']) {
+    it(`${path} at 320 px: no page-level horizontal scroll, wide tables scroll in a keyboard-reachable region, no axe violation`, async () => {
+      const page = await e2e.newPage({ viewport: { width: 320, height: 640 } });
+      await page.goto(e2e.url + path);
+      const width = await page.evaluate(
+        () => document.scrollingElement?.scrollWidth ?? Number.POSITIVE_INFINITY,
+      );
+      expect(width).toBeLessThanOrEqual(320);
+      const wide = await page.$$eval('.table-wrapper', (ws) =>
+        ws.filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.getAttribute('tabindex')),
+      );
+      for (const tabindex of wide) expect(tabindex).toBe('0');
+      await expectAccessible(page);
+    });
+  }
+
   it('the home page is readable at 200 % zoom (640 px CSS width): no horizontal scroll', async () => {
     const page = await e2e.newPage({ viewport: { width: 640, height: 480 }, deviceScaleFactor: 2 });
     await page.goto(`${e2e.url}/`);
