@@ -441,6 +441,21 @@ describe.each(DB_KINDS)('ProConnect sign-in (%s)', (kind) => {
     expect(missing.status).toBe(404);
   });
 
+  it('signing out of a ProConnect session ends it locally, then sends the browser to the provider with id_token_hint', async () => {
+    const who = identity({ siret: '21380185500015' });
+    const { client } = await signIn(app, who);
+    const s = await sessionData(app, client);
+    await client.page('/compte');
+    const res = await client.postForm('/deconnexion', {});
+    expect(res.status).toBe(303);
+    const url = new URL(res.headers.get('location') ?? '');
+    expect(url.origin).toBe(op.issuer);
+    expect(url.searchParams.get('id_token_hint')).toBe(s?.data.proconnect.idToken);
+    expect(url.searchParams.get('post_logout_redirect_uri')).toBe(`${BASE}/`);
+    expect(await app.db.maybeOne(sql`SELECT 1 FROM sessions WHERE user_id = ${s?.user_id}`)).toBeNull();
+    expect((await fetch(url, { redirect: 'manual' })).status).toBe(200);
+  });
+
   it('logout: the end-session URL carries id_token_hint, state and post_logout_redirect_uri, and the provider accepts it', async () => {
     const who = identity({ siret: '21380185500015' });
     const { client } = await signIn(app, who);
