@@ -40,6 +40,8 @@ interface Visit {
   url: string;
   status: number;
   violations: string[];
+  /** document width in CSS px (horizontal scroll when wider than the viewport). */
+  scrollWidth: number;
   /** The page (answering 200) whose link led here; none for entry points. */
   from?: string;
 }
@@ -81,7 +83,8 @@ async function crawl(page: Page, seeds: string[]): Promise<Visit[]> {
     const type = res?.headers()['content-type'] ?? '';
     if (!type.startsWith('text/html')) continue;
     const violations = await axeViolations(page);
-    visits.push({ url: key, status, violations, from });
+    const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
+    visits.push({ url: key, status, violations, scrollWidth, from });
     // Links of error pages (the language switch of a 404…) prove nothing about the site.
     if (status !== 200) continue;
     const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
@@ -100,9 +103,14 @@ function report(label: string, visits: Visit[]) {
   console.info(`${label}: ${visits.length} page(s) visited\n${lines.join('\n')}`);
 }
 
-function check(visits: Visit[]) {
+function check(visits: Visit[], viewportWidth: number) {
   const violations = visits.flatMap((v) => v.violations);
   expect(violations, violations.join('\n')).toEqual([]);
+  // Readable without horizontal scrolling of the page (WCAG 1.4.10 reflow).
+  const tooWide = visits
+    .filter((v) => v.scrollWidth > viewportWidth)
+    .map((v) => `${v.url}: ${v.scrollWidth} px`);
+  expect(tooWide, `pages wider than ${viewportWidth} px:\n${tooWide.join('\n')}`).toEqual([]);
   const serverErrors = visits
     .filter((v) => v.status >= 500)
     .map((v) => `${v.status} ${v.url} (from ${v.from})`);
@@ -119,16 +127,17 @@ function check(visits: Visit[]) {
 }
 
 describe('every page reached passes axe', () => {
-  it('as an anonymous visitor', async () => {
-    const page = await e2e.newPage();
+  // On a small phone (360 px): the anonymous walk also checks reflow.
+  it('as an anonymous visitor, on a 360 px wide screen', async () => {
+    const page = await e2e.newPage({ viewport: { width: 360, height: 740 } });
     const visits = await crawl(page, ENTRY_POINTS);
     report('anonymous', visits);
     expect(visits.filter((v) => v.status === 200).length).toBeGreaterThanOrEqual(5);
-    check(visits);
+    check(visits, 360);
   }, 240_000);
 
-  it('as the demo platform administrator', async () => {
-    const page = await e2e.newPage();
+  it('as the demo platform administrator, on a 1280 px wide screen', async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 800 } });
     const signin = await page.goto(`${e2e.url}/connexion`);
     if (signin?.status() !== 200) {
       // The sign-in module has not landed: nothing more to see than anonymously.
@@ -145,6 +154,6 @@ describe('every page reached passes axe', () => {
     report('platform admin', visits);
     // Still signed in at the end: the walk followed no sign-out link.
     await expect(page.locator('.account-menu').count()).resolves.toBe(1);
-    check(visits);
+    check(visits, 1280);
   }, 240_000);
 });
