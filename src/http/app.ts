@@ -34,7 +34,9 @@ export function createApp(deps: Deps): App {
   // keeps a page's first view well under the 60 KB budget (DESIGN.md).
   app.use('*', compress());
   app.use('*', baseContext(deps));
-  app.use('*', securityHeaders(isHttps(deps.config.BASE_URL)));
+  const { PROCONNECT_ENABLED, PROCONNECT_ISSUER } = deps.config;
+  const proconnectOrigin = PROCONNECT_ENABLED && PROCONNECT_ISSUER ? [new URL(PROCONNECT_ISSUER).origin] : [];
+  app.use('*', securityHeaders(isHttps(deps.config.BASE_URL), proconnectOrigin));
   app.use(
     '*',
     bodyLimit({

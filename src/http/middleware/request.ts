@@ -33,7 +33,7 @@ export function pickLocale(query?: string, cookie?: string, _acceptLanguage?: st
  * Security headers on every response: a strict CSP with no inline script or style,
  * no framing, no sniffing, a tight referrer policy.
  */
-export function securityHeaders(https: boolean): MiddlewareHandler<AppEnv> {
+export function securityHeaders(https: boolean, extraFormActions: string[] = []): MiddlewareHandler<AppEnv> {
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
@@ -41,7 +41,9 @@ export function securityHeaders(https: boolean): MiddlewareHandler<AppEnv> {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
-    "form-action 'self'",
+    // Extra origins a form may lead to through a redirect (the ProConnect end-session
+    // endpoint after POST /deconnexion: browsers apply form-action to redirects).
+    ["form-action 'self'", ...extraFormActions].join(' '),
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "object-src 'none'",

@@ -454,6 +454,9 @@ describe.each(DB_KINDS)('ProConnect sign-in (%s)', (kind) => {
     expect(url.searchParams.get('post_logout_redirect_uri')).toBe(`${BASE}/`);
     expect(await app.db.maybeOne(sql`SELECT 1 FROM sessions WHERE user_id = ${s?.user_id}`)).toBeNull();
     expect((await fetch(url, { redirect: 'manual' })).status).toBe(200);
+    // Browsers apply CSP form-action to the redirect that follows a form: the provider's
+    // origin must be allowed, or Chromium blocks the sign-out (seen in a real browser).
+    expect(res.headers.get('content-security-policy')).toContain(`form-action 'self' ${op.issuer};`);
   });
 
   it('logout: the end-session URL carries id_token_hint, state and post_logout_redirect_uri, and the provider accepts it', async () => {
