@@ -68,6 +68,16 @@ for (const kind of DB_KINDS) {
       expect(ran).toEqual([1, 2]);
     });
 
+    it('a job enqueued without runAt is ready at once, even for a clock set in the past (tests)', async () => {
+      const ran: string[] = [];
+      const handlers = { 'test.asap': async (j: Job) => void ran.push(j.payload.n) };
+      await enqueue(db, 'test.asap', { n: 'asap' });
+      await enqueue(db, 'test.asap', { n: 'later' }, { runAt: new Date(Date.now() + 3600_000) });
+      const past = new Date('2025-07-04T08:00:00Z');
+      expect(await drainJobs(db, handlers, () => past)).toEqual({ done: 1, retry: 0, failed: 0 });
+      expect(ran).toEqual(['asap']);
+    });
+
     it('retries with growing backoff, then marks the job failed with its last error', async () => {
       let calls = 0;
       const handlers = {

@@ -22,7 +22,7 @@ export async function enqueue(
 ): Promise<number | null> {
   const row = await tx.maybeOne<{ id: number }>(sql`
     INSERT INTO jobs (kind, payload, run_at, max_attempts, dedupe_key)
-    VALUES (${kind}, ${JSON.stringify(payload)}, ${opts.runAt ?? new Date()}, ${opts.maxAttempts ?? 5}, ${opts.dedupeKey ?? null})
+    VALUES (${kind}, ${JSON.stringify(payload)}, ${opts.runAt ?? sql`now()`}, ${opts.maxAttempts ?? 5}, ${opts.dedupeKey ?? null})
     ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL AND status IN ('pending', 'running') DO NOTHING
     RETURNING id`);
   return row?.id ?? null;
@@ -45,12 +45,16 @@ export function backoffSeconds(attempt: number): number {
 
 const workerId = `${hostname()}:${process.pid}`;
 
-/** Claims one ready job (SKIP LOCKED) and marks it running. */
+/**
+ * Claims one ready job (SKIP LOCKED) and marks it running. Ready: due at `now`, or
+ * enqueued "as soon as possible" (no runAt: run_at = created_at) and never tried — so a
+ * clock moved back in tests never holds back the mails an action just queued.
+ */
 export async function claimJob(db: Db, now: Date): Promise<Job | null> {
   return db.transaction(async (tx) => {
     const job = await tx.maybeOne<Job>(sql`
       SELECT id, kind, payload, attempts, max_attempts FROM jobs
-      WHERE status = 'pending' AND run_at <= ${now}
+      WHERE status = 'pending' AND (run_at <= ${now} OR (attempts = 0 AND run_at = created_at))
       ORDER BY run_at, id
       FOR UPDATE SKIP LOCKED
       LIMIT 1`);
