@@ -8,6 +8,7 @@ const A_ADMINS_OR_PAPER: Caller[] = ['orgAdmin', 'platformAdmin'];
 const PARTY_ADMINS: Caller[] = ['orgAdmin', 'otherMember'];
 const CREATORS: Caller[] = ['orgAdmin', 'otherMember', 'platformAdmin'];
 
+const NO_ID = '00000000-0000-4000-8000-000000000000';
 const id = (w: World) => w.extra.agreementId as string;
 const base = (w: World) => `/api/v1/agreements/${id(w)}`;
 const page = (w: World) => `/conventions/${id(w)}`;
@@ -92,7 +93,135 @@ export const agreementsMatrix: ModuleMatrix = {
       }),
       allow: A_ADMINS,
     },
+    // Pages
+    {
+      method: 'GET',
+      path: '/conventions',
+      allow: ['otherMember', 'member', 'orgAdmin', 'networkAdmin', 'platformAdmin'],
+    },
+    { method: 'GET', path: '/conventions/nouvelle', allow: CREATORS },
+    {
+      method: 'POST',
+      path: '/conventions/nouvelle',
+      body: (w) => ({
+        title: 'Nouvelle',
+        kind: 'local_partnership',
+        partyIds: [w.orgA.id, w.orgB.id],
+        text: 'Texte',
+      }),
+      allow: CREATORS,
+    },
+    {
+      method: 'GET',
+      path: '/conventions/:id{[0-9a-fA-F-]{36}\\.pdf}',
+      url: (w) => `${page(w)}.pdf`,
+      allow: PARTIES,
+    },
+    { method: 'GET', path: '/conventions/:id', url: page, allow: PARTIES },
+    {
+      method: 'GET',
+      path: '/conventions/:id/impression',
+      url: (w) => `${page(w)}/impression`,
+      allow: PARTIES,
+    },
+    {
+      method: 'GET',
+      path: '/conventions/:id/versions/:n',
+      url: (w) => `${page(w)}/versions/1`,
+      allow: PARTIES,
+    },
+    {
+      method: 'GET',
+      path: '/conventions/:id/versions/:n/fichier',
+      url: (w) => `${page(w)}/versions/1/fichier`,
+      allow: PARTIES,
+    },
+    {
+      method: 'GET',
+      path: '/conventions/:id/versions/:n/diff',
+      url: (w) => `${page(w)}/versions/1/diff`,
+      allow: PARTIES,
+    },
+    {
+      method: 'POST',
+      path: '/conventions/:id/approbations',
+      url: (w) => `${page(w)}/approbations`,
+      body: (w) => ({
+        organisationId: w.orgA.id,
+        hash: w.extra.agreementHash,
+        signedOn: '2026-01-02',
+        signerName: 'Signataire',
+        signerRole: 'Président',
+      }),
+      allow: A_ADMINS_OR_PAPER,
+    },
+    {
+      method: 'POST',
+      path: '/conventions/:id/versions',
+      url: (w) => `${page(w)}/versions`,
+      body: (w) => ({ organisationId: w.orgA.id, text: `Texte ${Math.random()}` }),
+      allow: A_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/conventions/:id/denonciation',
+      url: (w) => `${page(w)}/denonciation`,
+      body: (w) => ({ organisationId: w.orgA.id, notifiedOn: '2026-01-03' }),
+      allow: A_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/conventions/:id/mises-en-demeure',
+      url: (w) => `${page(w)}/mises-en-demeure`,
+      body: (w) => ({
+        fromOrganisationId: w.orgA.id,
+        toOrganisationId: w.orgB.id,
+        sentOn: '2026-01-03',
+        letterReference: 'AR 1',
+      }),
+      allow: A_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/conventions/:id/mises-en-demeure/:noticeId/levee',
+      url: (w) => `${page(w)}/mises-en-demeure/${NO_ID}/levee`,
+      body: (w) => ({ organisationId: w.orgA.id, remediedOn: '2026-01-03' }),
+      allow: A_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/conventions/:id/mises-en-demeure/:noticeId/resiliation',
+      url: (w) => `${page(w)}/mises-en-demeure/${NO_ID}/resiliation`,
+      body: (w) => ({ organisationId: w.orgA.id, requestedOn: '2026-01-03' }),
+      allow: A_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/conventions/:id/resiliation-de-plein-droit',
+      url: (w) => `${page(w)}/resiliation-de-plein-droit`,
+      body: (w) => ({ organisationId: w.orgA.id, effectiveOn: '2026-01-03', legalGround: 'Loi' }),
+      allow: A_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/conventions/:id/litiges',
+      url: (w) => `${page(w)}/litiges`,
+      body: (w) => ({ organisationId: w.orgA.id, subject: 'Objet', openedOn: '2026-01-03' }),
+      allow: A_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/conventions/:id/litiges/:disputeId/etape',
+      url: (w) => `${page(w)}/litiges/${NO_ID}/etape`,
+      body: (w) => ({ organisationId: w.orgA.id, stage: 'mediation', on: '2026-01-03' }),
+      allow: A_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/conventions/:id/reunions',
+      url: (w) => `${page(w)}/reunions`,
+      body: () => ({ heldOn: '2026-01-03', attendees: 'A, B' }),
+      allow: PARTY_ADMINS,
+    },
   ],
 };
-void page;
-void PARTY_ADMINS;

@@ -77,7 +77,7 @@ export async function bodyField(c: Context<AppEnv>, field: string): Promise<unkn
   return undefined;
 }
 
-const idParam = (c: Context<AppEnv>) => c.req.param('id') ?? '';
+const idParam = (c: Context<AppEnv>) => (c.req.param('id') ?? '').replace(/\.pdf$/, '');
 
 export function agreementPolicies(db: Db) {
   const load = (c: Context<AppEnv>) => accessOf(db, idParam(c), c.req.raw);

@@ -1,9 +1,47 @@
+import { sql } from '../../db/sql.js';
 import type { Module } from '../index.js';
 import { registerAgreementsApi } from './api.js';
+import { snapshotOn } from './domain/lifecycle.js';
+import { agreementPdf } from './export-pdf.js';
+import { registerAgreementPages } from './pages.js';
+import { agreementPolicies } from './policy.js';
+import { loadAgreement, today } from './store.js';
 
 export const agreementsModule: Module = {
   name: 'agreements',
   register(r, deps) {
     registerAgreementsApi(r, deps);
+    // The PDF export comes before /conventions/:id, which would also match "<id>.pdf".
+    r.asset(
+      'GET',
+      '/conventions/:id{[0-9a-fA-F-]{36}\\.pdf}',
+      agreementPolicies(deps.db).viewer,
+      async (c) => {
+        const id = (c.req.param('id') ?? '').replace(/\.pdf$/, '');
+        const loaded = await loadAgreement(deps.db, id);
+        const on = today(deps.now());
+        const s = snapshotOn(loaded.terms, loaded.history, on);
+        const shown = loaded.versions.find((v) => v.number === (s.bindingVersion ?? s.currentVersion));
+        const text = shown
+          ? await deps.db.maybeOne<{ body_text: string | null }>(
+              sql`SELECT body_text FROM agreement_versions WHERE id = ${shown.id}`,
+            )
+          : null;
+        const pdf = await agreementPdf(
+          loaded,
+          s,
+          on,
+          text?.body_text ?? null,
+          c.get('t'),
+          c.get('locale'),
+          deps.now(),
+        );
+        return c.body(new Uint8Array(pdf), 200, {
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `inline; filename="convention-${id}.pdf"`,
+        });
+      },
+    );
+    registerAgreementPages(r, deps);
   },
 };
