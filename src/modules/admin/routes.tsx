@@ -470,7 +470,7 @@ export const adminModule: Module = {
                             <code>{j.kind}</code>
                           </td>
                           <td data-label={t('admin.col_status')}>
-                            <Tag kind={jobStatusTag[j.status]}>{t(`admin.job_status.${j.status}`)}</Tag>
+                            <Tag kind={jobStatusTag[j.status]}>{t(`admin.job_state.${j.status}`)}</Tag>
                           </td>
                           <td data-label={t('admin.col_attempts')} class="num">
                             {j.attempts} / {j.max_attempts}
