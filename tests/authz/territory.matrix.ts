@@ -1,4 +1,4 @@
-import { ALL, type ModuleMatrix } from './types.js';
+import { ALL, type ModuleMatrix, NETWORK_ADMINS, ORG_ADMINS } from './types.js';
 
 /** Routes of the territory part of the directory (src/modules/directory/territory). */
 export const territoryMatrix: ModuleMatrix = {
@@ -10,6 +10,33 @@ export const territoryMatrix: ModuleMatrix = {
       url: () => '/api/v1/territories/communes/75056',
       allow: ALL,
     },
-    { method: 'GET', path: '/api/v1/territories/communes', url: () => '/api/v1/territories/communes?q=par', allow: ALL },
+    {
+      method: 'GET',
+      path: '/api/v1/territories/communes',
+      url: () => '/api/v1/territories/communes?q=par',
+      allow: ALL,
+    },
+    { method: 'GET', path: '/admin/import/missions-locales', allow: NETWORK_ADMINS },
+    // No file: the allowed callers get the form back with an error (422), nothing imported.
+    {
+      method: 'POST',
+      path: '/admin/import/missions-locales',
+      body: () => ({ format: 'imilo', simulation: '1' }),
+      allow: NETWORK_ADMINS,
+    },
+    {
+      method: 'GET',
+      path: '/organisations/:id/territoire',
+      url: (w) => `/organisations/${w.orgA.id}/territoire`,
+      allow: ORG_ADMINS,
+    },
+    // Nothing ticked: 422 for the allowed callers, nothing written.
+    {
+      method: 'POST',
+      path: '/organisations/:id/territoire',
+      url: (w) => `/organisations/${w.orgA.id}/territoire`,
+      body: () => ({ action: 'retirer' }),
+      allow: ORG_ADMINS,
+    },
   ],
 };

@@ -20,18 +20,34 @@ export interface CommuneSummary {
   population: number | null;
 }
 
+/** The same normalisation as the SQL key, in JS: lower case, no accents, words separated by one space. */
+export function communeSearchKey(q: string): string {
+  return q
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
 /** Up to `limit` communes whose name starts with `q` (accents, case, hyphens ignored), or by code. */
 export async function searchCommunes(db: Queryable, q: string, limit = 10): Promise<CommuneSummary[]> {
   const text = q.trim();
+  const key = communeSearchKey(text);
+  // A constant prefix pattern lets the planner use the text_pattern_ops index (0012).
+  const pattern = `${key.replace(/[\\%_]/g, '\\$&')}%`;
   const rows = /^[0-9][0-9AB]?[0-9]{0,3}$/i.test(text)
     ? await db.many<any>(sql`SELECT insee, name, departement_code, postal_codes, population FROM communes
         WHERE insee LIKE ${`${text.toUpperCase()}%`}
            OR (length(${text}) = 5 AND postal_codes @> ARRAY[${text}]::text[])
         ORDER BY population DESC NULLS LAST, insee LIMIT ${limit}`)
-    : await db.many<any>(sql`SELECT insee, name, departement_code, postal_codes, population FROM communes
-        WHERE ${communeSearchKeySql} LIKE (trim(regexp_replace(f_unaccent(lower(${text})), '[^a-z0-9]+', ' ', 'g')) || '%')
-        ORDER BY (${communeSearchKeySql} = trim(regexp_replace(f_unaccent(lower(${text})), '[^a-z0-9]+', ' ', 'g'))) DESC,
-                 population DESC NULLS LAST, insee
+    : key === ''
+      ? []
+      : await db.many<any>(sql`SELECT insee, name, departement_code, postal_codes, population FROM communes
+        WHERE ${communeSearchKeySql} LIKE ${pattern}
+        ORDER BY (${communeSearchKeySql} = ${key}) DESC, population DESC NULLS LAST, insee
         LIMIT ${limit}`);
   return rows.map((r) => ({
     insee: r.insee,

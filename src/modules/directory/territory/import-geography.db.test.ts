@@ -1,41 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../../../db/sql.js';
 import { createTestApp, type TestApp } from '../../../../tests/helpers/app.js';
-import { aUser } from '../../../../tests/helpers/fixtures.js';
 import { DB_KINDS } from '../../../../tests/helpers/db.js';
-import type { CogData } from './domain/geography.js';
+import { aUser } from '../../../../tests/helpers/fixtures.js';
+import { sql } from '../../../db/sql.js';
+import { tinyCog as tiny } from './fixtures/tiny-cog.js';
 import { importGeography } from './import-geography.js';
-
-/** A tiny COG: three communes of the Ain in one EPCI; the second edition merges 01002 into 01001. */
-function tinyCog(merged: boolean): CogData {
-  const c = (code: string, nom: string, extra: object = {}) => ({
-    code,
-    nom,
-    type: 'commune-actuelle',
-    departement: '01',
-    region: '84',
-    zone: 'metro',
-    population: 100,
-    ...extra,
-  });
-  const communes = merged
-    ? [c('01001', 'Alpha-Bêta', { anciensCodes: ['01002'], population: 250 }), c('01003', 'Gamma')]
-    : [c('01001', 'Alpha'), c('01002', 'Bêta'), c('01003', 'Gamma')];
-  return {
-    communes,
-    epci: [
-      {
-        code: '200000001',
-        nom: 'CC des Lettres',
-        type: 'CC',
-        membres: communes.map((x) => ({ code: x.code })),
-      },
-    ],
-    ept: [],
-    departements: [{ code: '01', nom: 'Ain', region: '84', typeLiaison: 5, chefLieu: '01001' }],
-    regions: [{ code: '84', nom: 'Auvergne-Rhône-Alpes', typeLiaison: 1, chefLieu: '01001' }],
-  };
-}
 
 for (const kind of DB_KINDS) {
   describe(`import geography — mergers and re-runs (${kind})`, () => {
@@ -49,12 +18,12 @@ for (const kind of DB_KINDS) {
 
     it('creates, then changes nothing on a second run, then follows a merger through former codes', async () => {
       const db = app.db;
-      const first = await importGeography(db, tinyCog(false));
-      expect(first.communes).toEqual({ created: 3, updated: 0, removed: 0 });
-      // 3 communes + EPCI + département + région
-      expect(first.authorities).toMatchObject({ created: 6, updated: 0, removed: 0 });
+      const first = await importGeography(db, tiny());
+      expect(first.communes).toEqual({ created: 4, updated: 0, removed: 0 });
+      // 4 communes + 2 EPCI + département + région
+      expect(first.authorities).toMatchObject({ created: 8, updated: 0, removed: 0 });
 
-      const again = await importGeography(db, tinyCog(false));
+      const again = await importGeography(db, tiny());
       expect(again.communes).toEqual({ created: 0, updated: 0, removed: 0 });
       expect(again.authorities).toMatchObject({ created: 0, updated: 0, removed: 0 });
       expect(again.territories).toEqual({ added: 0, removed: 0 });
@@ -69,13 +38,15 @@ for (const kind of DB_KINDS) {
       );
       await aUser(db, { memberOf: [{ organisationId: beta.id, role: 'admin' }] });
 
-      const merged = await importGeography(db, tinyCog(true));
+      const merged = await importGeography(db, tiny({ merged: true }));
       expect(merged.communes).toEqual({ created: 0, updated: 1, removed: 1 });
       expect(merged.mergersFollowed).toEqual([{ former: '01002', insee: '01001' }]);
       expect(merged.formerCodes.created).toBe(1);
       // Bêta's council no longer exists, but someone belongs to it: kept, reported, no territory.
       expect(merged.authorities.kept).toEqual(['Bêta']);
-      const mlAfter = await db.one<{ seat_insee: string }>(sql`SELECT seat_insee FROM organisations WHERE id = ${ml.id}`);
+      const mlAfter = await db.one<{ seat_insee: string }>(
+        sql`SELECT seat_insee FROM organisations WHERE id = ${ml.id}`,
+      );
       expect(mlAfter.seat_insee).toBe('01001');
       const served = await db.many<{ commune_insee: string; coverage: string }>(
         sql`SELECT commune_insee, coverage FROM organisation_communes WHERE organisation_id = ${ml.id} ORDER BY 1`,
@@ -94,20 +65,27 @@ for (const kind of DB_KINDS) {
       const body = await res.json();
       expect(body.insee).toBe('01001');
       expect(body.resolvedFrom).toEqual({ code: '01002', kind: 'ancien_code' });
-      expect(body.missionsLocales).toEqual([{ id: ml.id, name: 'Mission Locale des Lettres', coverage: 'declared' }]);
+      expect(body.missionsLocales).toEqual([
+        { id: ml.id, name: 'Mission Locale des Lettres', coverage: 'declared' },
+      ]);
       expect(body.authorities.map((a: any) => a.level)).toEqual(['commune', 'epci', 'departement', 'region']);
 
       // Audited, once per import.
-      const audits = await db.many(sql`SELECT 1 FROM audit_log WHERE action = 'territory.geography_imported'`);
+      const audits = await db.many(
+        sql`SELECT 1 FROM audit_log WHERE action = 'territory.geography_imported'`,
+      );
       expect(audits).toHaveLength(3);
     });
 
     it('an authority that disappeared without members is removed', async () => {
       const db = app.db;
       const gamma = await importGeography(db, {
-        ...tinyCog(true),
-        communes: tinyCog(true).communes.filter((c) => c.code !== '01003'),
-        epci: [{ code: '200000001', nom: 'CC des Lettres', type: 'CC', membres: [{ code: '01001' }] }],
+        ...tiny({ merged: true }),
+        communes: tiny({ merged: true }).communes.filter((c) => c.code !== '01003'),
+        epci: [
+          { code: '200000001', nom: 'CC des Lettres', type: 'CC', membres: [{ code: '01001' }] },
+          { code: '200000002', nom: 'CC du Delta', type: 'CC', membres: [{ code: '01004' }] },
+        ],
       });
       expect(gamma.communes.removed).toBe(1);
       expect(gamma.authorities.removed).toBe(1);
