@@ -4,6 +4,32 @@ import { ALL, type ModuleMatrix, ORG_ADMINS } from './types.js';
 export const directoryMatrix: ModuleMatrix = {
   module: 'directory',
   entries: [
+    { method: 'GET', path: '/annuaire', url: () => '/annuaire?q=mission&vue=liste', allow: ALL },
+    { method: 'GET', path: '/annuaire/schema.json', allow: ALL },
+    {
+      method: 'GET',
+      path: '/annuaire/export.csv',
+      url: () => '/annuaire/export.csv?kind=mission_locale',
+      allow: ALL,
+    },
+    {
+      method: 'GET',
+      path: '/annuaire/export.json',
+      url: () => '/annuaire/export.json?kind=mission_locale',
+      allow: ALL,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/organisations/autocomplete',
+      url: () => '/api/v1/organisations/autocomplete?q=missi',
+      allow: ALL,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/organisations',
+      url: () => '/api/v1/organisations?q=commune',
+      allow: ALL,
+    },
     { method: 'GET', path: '/organisations/:id', url: (w) => `/organisations/${w.orgA.id}`, allow: ALL },
     {
       method: 'GET',

@@ -229,7 +229,7 @@ export async function updateProfile(
         const row = await tx.maybeOne<{ kind: string }>(
           sql`SELECT kind FROM organisations WHERE id = ${p.id}`,
         );
-        if (!row || row.kind !== 'foreign_partner')
+        if (row?.kind !== 'foreign_partner')
           errors[`partners.${i}`] = 'Ce partenaire n’existe pas ou n’est pas un partenaire étranger.';
         else if (p.id === id) errors[`partners.${i}`] = 'Une organisation n’est pas sa propre partenaire.';
         else partnerIds.push(p.id);
