@@ -26,7 +26,9 @@ export class ProConnectFailure extends Error {
   }
 }
 
-const cache = new Map<string, Promise<oidc.Configuration>>();
+/** Discovery answers are reused for a day, then asked again (metadata rarely changes; keys are refetched by openid-client on an unknown kid). */
+const DISCOVERY_TTL_MS = 24 * 3600_000;
+const cache = new Map<string, { at: number; pending: Promise<oidc.Configuration> }>();
 
 /** http is accepted only for a provider on this machine (tests, local development). */
 function isLoopback(url: URL) {
@@ -37,7 +39,8 @@ function isLoopback(url: URL) {
 export async function proConnectConfiguration(config: Config): Promise<oidc.Configuration> {
   const issuer = new URL(config.PROCONNECT_ISSUER ?? '');
   const key = `${issuer.href}|${config.PROCONNECT_CLIENT_ID}`;
-  let pending = cache.get(key);
+  const cached = cache.get(key);
+  let pending = cached && Date.now() - cached.at < DISCOVERY_TTL_MS ? cached.pending : undefined;
   if (!pending) {
     const insecure = issuer.protocol === 'http:';
     if (insecure && !isLoopback(issuer)) {
@@ -60,10 +63,11 @@ export async function proConnectConfiguration(config: Config): Promise<oidc.Conf
           : [oidc.enableNonRepudiationChecks],
       },
     );
-    cache.set(key, pending);
+    const entry = { at: Date.now(), pending };
+    cache.set(key, entry);
     // A failed discovery is not cached: the next attempt asks again.
     pending.catch(() => {
-      if (cache.get(key) === pending) cache.delete(key);
+      if (cache.get(key) === entry) cache.delete(key);
     });
   }
   try {
