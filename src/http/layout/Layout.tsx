@@ -45,7 +45,12 @@ export const Layout: FC<LayoutProps> = ({ c, title, breadcrumbs, bilingual, sect
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <script src="/static/js/passerelle.js" defer></script>
       </head>
-      <body class={section ? `section-${section}` : undefined}>
+      <body
+        class={
+          [section ? `section-${section}` : '', wide ? 'layout-wide' : ''].filter(Boolean).join(' ') ||
+          undefined
+        }
+      >
         <a class="skip-link" href="#contenu">
           {t('layout.skip_to_content')}
         </a>
