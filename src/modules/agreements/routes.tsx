@@ -5,10 +5,19 @@ import { snapshotOn } from './domain/lifecycle.js';
 import { agreementPdf } from './export-pdf.js';
 import { registerAgreementPages } from './pages.js';
 import { agreementPolicies } from './policy.js';
+import { seedNationalConvention } from './seed-national-convention.js';
+import { reminderJobs, SCAN_KIND } from './send-reminders.js';
 import { loadAgreement, today } from './store.js';
 
 export const agreementsModule: Module = {
   name: 'agreements',
+  jobs: (deps) => reminderJobs(deps),
+  // Reminders (art. 4, 5): scanned every hour; each is sent once.
+  schedules: [{ name: 'agreements.reminders', kind: SCAN_KIND, intervalSeconds: 3600 }],
+  // The real national convention, in demo mode too (also: `passerelle seed national-convention`).
+  async seedDemo(deps) {
+    await seedNationalConvention(deps.db, deps.now());
+  },
   register(r, deps) {
     registerAgreementsApi(r, deps);
     // The PDF export comes before /conventions/:id, which would also match "<id>.pdf".

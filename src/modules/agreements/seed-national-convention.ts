@@ -1,0 +1,100 @@
+/**
+ * The real national convention UNML–CUF, signed in Paris on 4 July 2025 by both
+ * presidents, 3 years. The text below is Passerelle's own summary of articles 1 to 8,
+ * not the convention itself: the signed document is uploaded by its users.
+ */
+import type { Db, Queryable } from '../../db/client.js';
+import { sql } from '../../db/sql.js';
+import { approveVersion } from './approve-version.js';
+import { createAgreement } from './create-agreement.js';
+import type { OpContext } from './op-context.js';
+
+export const NATIONAL_TITLE = 'Convention de partenariat UNML – Cités Unies France';
+
+export const NATIONAL_SUMMARY = `# Convention de partenariat UNML – Cités Unies France (résumé)
+
+Résumé rédigé par l'équipe Passerelle ; il ne remplace pas le document signé.
+
+## Objet (art. 1 et 2)
+Rapprocher les collectivités territoriales engagées à l'international et les Missions Locales
+de leur territoire pour monter des projets communs : mobilité internationale des jeunes
+accompagnés, projets d'éducation à la citoyenneté et à la solidarité internationale (ECSI),
+mobilité des professionnels de l'insertion, information sur les financements disponibles.
+
+## Engagements (art. 3)
+Informer chaque réseau des occasions de rapprochement locales ; communiquer ensemble sur les
+actions communes ; organiser des temps d'échange et des webinaires ; faciliter les mises en
+relation ; sensibiliser à l'ECSI ; présenter chaque partie aux événements de l'autre ; aider à
+trouver des partenaires à l'étranger et des financements ; suivre et renouveler chaque année
+une feuille de route commune.
+
+## Suivi (art. 4)
+Partage des données utiles à la demande (hors données confidentielles) et au moins une réunion
+par an pour valider la feuille de route, dresser un bilan et communiquer sur les résultats.
+
+## Durée, avenant, résiliation, litiges (art. 5 à 8)
+Trois ans à compter de la signature par les deux parties ; dénonciation possible avec un mois de
+préavis ; modifications par avenant approuvé par chaque partie ; résiliation possible quinze
+jours après une mise en demeure restée sans effet, ou de plein droit en cas d'impossibilité
+légale ; recherche d'un règlement amiable des litiges (médiation, arbitrage).
+`;
+
+async function ensureOrganisation(
+  tx: Queryable,
+  kind: 'unml' | 'cuf',
+  name: string,
+  code: string,
+): Promise<string> {
+  const found = await tx.maybeOne<{ id: string }>(
+    sql`SELECT id FROM organisations WHERE kind = ${kind} AND code = ${code} ORDER BY created_at LIMIT 1`,
+  );
+  if (found) return found.id;
+  const row = await tx.one<{ id: string }>(sql`INSERT INTO organisations (kind, name, short_name, code)
+    VALUES (${kind}, ${name}, ${code}, ${code}) RETURNING id`);
+  return row.id;
+}
+
+/** Creates the national convention once (idempotent). Returns its id and whether it was created. */
+export async function seedNationalConvention(db: Db, now: Date): Promise<{ id: string; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const unml = await ensureOrganisation(tx, 'unml', 'Union nationale des Missions Locales', 'UNML');
+    const cuf = await ensureOrganisation(tx, 'cuf', 'Cités Unies France', 'CUF');
+    const existing = await tx.maybeOne<{ id: string }>(sql`SELECT a.id FROM agreements a
+      WHERE a.kind = 'national_partnership'
+        AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.organisation_id = ${unml})
+        AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.organisation_id = ${cuf})
+      LIMIT 1`);
+    if (existing) return { id: existing.id, created: false };
+    const op: OpContext = {
+      tx,
+      audit: { actor: { kind: 'system', label: 'seed: national convention' } },
+      now,
+    };
+    const created = await createAgreement(op, {
+      title: NATIONAL_TITLE,
+      kind: 'national_partnership',
+      partyIds: [unml, cuf],
+      termYears: 3,
+      withdrawalNoticeMonths: 1,
+      formalNoticeDays: 15,
+      signedAtPlace: 'Paris',
+      summary:
+        'Rapprocher Missions Locales et collectivités engagées à l’international (convention du 4 juillet 2025).',
+      body: { format: 'markdown', text: NATIONAL_SUMMARY },
+    });
+    const sign = (organisationId: string, signerName: string) =>
+      approveVersion(op, created.id, {
+        organisationId,
+        hash: created.version.hash,
+        signedOn: '2025-07-04',
+        signerName,
+        signerRole: 'Président',
+        signedAtPlace: 'Paris',
+        method: 'signed_scan',
+        recordedByPlatformAdmin: true,
+      });
+    await sign(unml, 'Stéphane Valli');
+    await sign(cuf, 'Michaël Delafosse');
+    return { id: created.id, created: true };
+  });
+}
