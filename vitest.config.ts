@@ -8,6 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/**/*.test.ts'],
           exclude: ['**/*.db.test.ts', '**/*.db.test.tsx', '**/*.e2e.test.ts', 'node_modules/**'],
           testTimeout: 10_000,
@@ -16,6 +17,7 @@ export default defineConfig({
       {
         test: {
           name: 'db',
+          sequence: { groupOrder: 1 },
           include: ['src/**/*.db.test.ts', 'src/**/*.db.test.tsx', 'tests/**/*.db.test.ts'],
           globalSetup: ['tests/helpers/global-setup.ts'],
           testTimeout: 60_000,
@@ -27,6 +29,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['tests/e2e/**/*.e2e.test.ts'],
           globalSetup: ['tests/helpers/global-setup.ts'],
           testTimeout: 60_000,
