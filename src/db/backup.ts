@@ -213,10 +213,12 @@ export async function backupDatabase(db: Db, file: string, now: Date = new Date(
         const from = sql.raw(quoteIdent(t.name));
         let n = 0;
         const buffered: string[] = [];
-        for (let offset = 0; ; offset += CHUNK) {
-          const rows = await tx.many<{ j: string }>(
-            sql`SELECT row_to_json(x)::text AS j FROM (SELECT ${cols} FROM ${from} ORDER BY ${order} LIMIT ${CHUNK} OFFSET ${offset}) x`,
-          );
+        // A cursor reads the table once, in chunks (OFFSET would rescan it each time).
+        await tx.run(
+          sql`DECLARE passerelle_backup NO SCROLL CURSOR FOR SELECT row_to_json(x)::text AS j FROM (SELECT ${cols} FROM ${from} ORDER BY ${order}) x`,
+        );
+        for (;;) {
+          const rows = await tx.many<{ j: string }>(sql.raw(`FETCH ${CHUNK} FROM passerelle_backup`));
           for (const r of rows) {
             if (t.selfReference) buffered.push(r.j);
             else await write(`{"r":${r.j}}`);
@@ -224,6 +226,7 @@ export async function backupDatabase(db: Db, file: string, now: Date = new Date(
           n += rows.length;
           if (rows.length < CHUNK) break;
         }
+        await tx.run(sql`CLOSE passerelle_backup`);
         if (t.selfReference) for (const j of parentsFirst(buffered, t)) await write(`{"r":${j}}`);
         counts.push({ name: t.name, rows: n });
         total += n;
