@@ -116,6 +116,22 @@ describe('sign-in page /connexion', () => {
     await expect(page.locator('header a[href="/connexion"]').count()).resolves.toBe(1);
   });
 
+  it('signed in, the header still fits a 320 px screen (account menu, navigation)', async () => {
+    if (await notLandedYet()) return;
+    const page = await e2e.newPage({ viewport: { width: 320, height: 640 } });
+    await signIn(page, e2e.url, DEMO_ADMIN.email, DEMO_ADMIN.password);
+    for (const path of ['/', '/admin']) {
+      await page.goto(e2e.url + path);
+      const width = await page.evaluate(
+        () => document.scrollingElement?.scrollWidth ?? Number.POSITIVE_INFINITY,
+      );
+      expect(width, path).toBeLessThanOrEqual(320);
+      await page.locator('.account-menu summary').click();
+      await expect(page.getByRole('button', { name: 'Se déconnecter' }).isVisible()).resolves.toBe(true);
+      await expectAccessible(page);
+    }
+  });
+
   it('signs in without JavaScript', async () => {
     if (await notLandedYet()) return;
     const page = await e2e.newPage({ javaScriptEnabled: false });
