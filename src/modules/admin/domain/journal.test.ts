@@ -23,6 +23,21 @@ describe('journal diff', () => {
     expect(changedKeys({ o: { a: 1, b: 2 } }, { o: { b: 2, a: 1 } })).toEqual([]);
     expect(stableJson({ b: 1, a: { d: 1, c: 2 } })).toBe('{"a":{"c":2,"d":1},"b":1}');
   });
+  it('never shows secret-looking values (password hash, tokens), even nested', () => {
+    expect(
+      changedKeys(
+        { password_hash: '$argon2id$old', name: 'A' },
+        { password_hash: '$argon2id$new', name: 'A', nested: { apiToken: 'psl_x', ok: 1 } },
+      ),
+    ).toEqual([
+      { key: 'nested', before: undefined, after: { apiToken: '[masqué]', ok: 1 } },
+      { key: 'password_hash', before: '[masqué]', after: '[masqué]' },
+    ]);
+    expect(changedKeys({}, { token_hash: 'abc' })).toEqual([
+      { key: 'token_hash', before: undefined, after: '[masqué]' },
+    ]);
+  });
+
   it('non-object states are compared as a whole', () => {
     expect(changedKeys('a', 'b')).toEqual([{ key: '', before: 'a', after: 'b' }]);
     expect(changedKeys([1], [1])).toEqual([]);
@@ -40,22 +55,22 @@ describe('journal CSV', () => {
     expect(csvCell({ a: 1 })).toBe('"{""a"":1}"');
   });
   it('writes a BOM, a header and one CRLF line per entry', () => {
-    const csv = journalCsv([
-      {
-        id: 7,
-        at: new Date('2026-01-02T03:04:05Z'),
-        actor_user_id: null,
-        actor_label: 'système',
-        action: 'x.created',
-        entity_type: 'x',
-        entity_id: '1',
-        organisation_id: null,
-        before: null,
-        after: { a: 1 },
-        request_id: null,
-      },
-    ]);
+    const row = {
+      id: 7,
+      at: new Date('2026-01-02T03:04:05Z'),
+      actor_user_id: null,
+      actor_label: 'système',
+      action: 'x.created',
+      entity_type: 'x',
+      entity_id: '1',
+      organisation_id: null,
+      before: null,
+      after: { a: 1 },
+      request_id: null,
+    };
+    const csv = journalCsv([row]);
     expect(csv.startsWith('\uFEFFid;date;auteur;')).toBe(true);
+    expect(journalCsv([{ ...row, after: { password_hash: 'h' } }])).toContain('""[masqué]""');
     expect(csv.split('\r\n')[1]).toBe('7;2026-01-02T03:04:05.000Z;système;;x.created;x;1;;;"{""a"":1}";');
   });
 });

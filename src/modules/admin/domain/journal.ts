@@ -103,6 +103,21 @@ export async function journalChoices(db: Queryable) {
   return { entities: entities.map((r) => r.v), actions: actions.map((r) => r.v) };
 }
 
+/** Keys whose values never leave the database through the journal pages or CSV. */
+const SECRET_KEY = /password|passwd|secret|token|hash|csrf|cookie/i;
+
+/**
+ * A copy of an audit state with secret-looking values masked (defence in depth: modules
+ * should not audit secrets, but a password hash must never show on a page or in a CSV).
+ */
+export function maskSecrets(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(maskSecrets);
+  if (!isRecord(v)) return v;
+  return Object.fromEntries(
+    Object.entries(v).map(([k, x]) => [k, SECRET_KEY.test(k) && x != null ? '[masqué]' : maskSecrets(x)]),
+  );
+}
+
 export interface Change {
   key: string;
   before: unknown;
@@ -121,12 +136,17 @@ export function changedKeys(before: unknown, after: unknown): Change[] {
   const b = before ?? {};
   const a = after ?? {};
   if (!isRecord(b) || !isRecord(a)) {
-    return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ key: '', before, after }];
+    return JSON.stringify(before) === JSON.stringify(after)
+      ? []
+      : [{ key: '', before: maskSecrets(before), after: maskSecrets(after) }];
   }
+  // Compared on the real values (a new password hash is a change), shown masked.
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
+  const mask = (k: string, v: unknown) =>
+    v === undefined ? undefined : (maskSecrets({ [k]: v }) as Record<string, unknown>)[k];
   return keys
     .filter((k) => stableJson(b[k]) !== stableJson(a[k]))
-    .map((k) => ({ key: k, before: b[k], after: a[k] }));
+    .map((k) => ({ key: k, before: mask(k, b[k]), after: mask(k, a[k]) }));
 }
 
 /** JSON with object keys sorted, so that key order never counts as a change. */
@@ -189,8 +209,8 @@ export function journalCsv(rows: AuditRow[]): string {
         r.entity_type,
         r.entity_id,
         r.organisation_id,
-        r.before,
-        r.after,
+        maskSecrets(r.before),
+        maskSecrets(r.after),
         r.request_id,
       ]
         .map((v) => csvCell(typeof v === 'number' ? String(v) : v))
