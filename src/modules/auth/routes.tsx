@@ -204,14 +204,14 @@ export const authModule: Module = {
       members: await listMembers(deps.db, orgId),
       pending: await listPendingInvitations(deps.db, orgId, deps.now()),
     });
-    const orgIdOf = (id: string | undefined) => {
+    const uuidParam = (id: string | undefined) => {
       if (!isUuid(id)) throw new AppError('not_found');
       return id;
     };
 
     r.page('GET', '/organisations/:id/membres', policies.orgAdmin('id'), async (c) => {
       const t = c.get('t');
-      const orgId = orgIdOf(c.req.param('id'));
+      const orgId = uuidParam(c.req.param('id'));
       const q = c.req.query();
       const notice = q.invitation
         ? t('auth.members.invited', { email: q.invitation })
@@ -224,7 +224,7 @@ export const authModule: Module = {
     });
 
     r.page('POST', '/organisations/:id/invitations', policies.orgAdmin('id'), async (c) => {
-      const orgId = orgIdOf(c.req.param('id'));
+      const orgId = uuidParam(c.req.param('id'));
       const form = await parseForm(c, inviteForm);
       if (!form.ok) {
         return membersPage(
@@ -256,8 +256,8 @@ export const authModule: Module = {
     });
 
     r.page('POST', '/organisations/:id/membres/:userId/role', policies.orgAdmin('id'), async (c) => {
-      const orgId = orgIdOf(c.req.param('id'));
-      const userId = orgIdOf(c.req.param('userId'));
+      const orgId = uuidParam(c.req.param('id'));
+      const userId = uuidParam(c.req.param('userId'));
       const form = await parseForm(c, roleForm);
       if (!form.ok) throw new AppError('validation', undefined, form.errors);
       await changeMemberRole(
@@ -273,8 +273,8 @@ export const authModule: Module = {
     });
 
     r.page('POST', '/organisations/:id/membres/:userId/retirer', policies.orgAdmin('id'), async (c) => {
-      const orgId = orgIdOf(c.req.param('id'));
-      const userId = orgIdOf(c.req.param('userId'));
+      const orgId = uuidParam(c.req.param('id'));
+      const userId = uuidParam(c.req.param('userId'));
       await removeMember(
         deps,
         { actor: c.get('actor'), requestId: c.get('requestId') },
