@@ -8,9 +8,7 @@ export const INSEE_RE = /^(?:[0-9]{2}|2A|2B)[0-9]{3}$/;
 export const isInseeCode = (s: string) => INSEE_RE.test(s);
 
 /** The normalised key used by the autocomplete (same expression as the index in 0012). */
-export const communeSearchKeySql = sql.raw(
-  `trim(regexp_replace(f_unaccent(lower(name)), '[^a-z0-9]+', ' ', 'g'))`,
-);
+export const communeSearchKeySql = sql.raw('search_key');
 
 export interface CommuneSummary {
   insee: string;

@@ -42,10 +42,12 @@ describe('national geography (COG 2026)', () => {
     expect(first.departements.created).toBe(109);
     expect(first.regions.created).toBe(26);
     expect(first.authorities.created).toBe(36345);
-    console.info(`[bench] import geography (PGlite): ${first.durationMs} ms`);
-    // Target < 30 s (measured ~15 s on an idle 2-core machine); the bound leaves room for a
-    // CI run that shares the cores with other test files.
-    expect(first.durationMs).toBeLessThan(60_000);
+    console.info(`[bench] import geography (PGlite): ${first.durationMs} ms wall, ${first.cpuMs} ms CPU`);
+    // Target < 30 s on an idle 2-core machine. Wall time depends on what else runs on the
+    // shared cores, so the budget is checked on the CPU time this import used (PGlite runs
+    // in this process); the wall-time bound only catches a hang.
+    expect(first.cpuMs).toBeLessThan(30_000);
+    expect(first.durationMs).toBeLessThan(180_000);
   });
 
   it('Paris (75056): Ville de Paris, Métropole du Grand Paris, Région Île-de-France — no Département de Paris', async () => {
