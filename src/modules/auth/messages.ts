@@ -25,6 +25,9 @@ export const authMessages: Catalogue = {
       'Votre mot de passe a été modifié. Connectez-vous avec le nouveau mot de passe.',
     'auth.sign_in.no_account':
       'Pas encore de compte ? L’administrateur de votre organisation peut vous inviter depuis Passerelle.',
+    'auth.sign_in.demo_title': 'Comptes de démonstration',
+    'auth.sign_in.demo_text':
+      'Cette instance de démonstration propose un compte par rôle, tous avec le mot de passe « {password} » :',
     'auth.forgot.title': 'Mot de passe oublié',
     'auth.forgot.lead':
       'Indiquez l’adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe, valable une heure.',
@@ -176,6 +179,9 @@ export const authMessages: Catalogue = {
     'auth.sign_in.password_reset_done': 'Your password has been changed. Sign in with the new password.',
     'auth.sign_in.no_account':
       'No account yet? The administrator of your organisation can invite you from Passerelle.',
+    'auth.sign_in.demo_title': 'Demonstration accounts',
+    'auth.sign_in.demo_text':
+      'This demonstration instance has one account per role, all with the password “{password}”:',
     'auth.forgot.title': 'Forgotten password',
     'auth.forgot.lead':
       'Enter the e-mail address of your account: we will send you a link to choose a new password, valid for one hour.',

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/demo.js';
 import type { AppEnv } from '../../http/context.js';
 import type { FieldErrors } from '../../http/errors.js';
 import { Alert, CsrfField, ErrorSummary, Field, PageHeader, Select } from '../../http/layout/components.js';
@@ -88,6 +89,18 @@ export function signInPage(
             </section>
           )}
           <p class="muted">{t('auth.sign_in.no_account')}</p>
+          {config.DEMO && (
+            <Alert kind="info" title={t('auth.sign_in.demo_title')}>
+              <p>{t('auth.sign_in.demo_text', { password: DEMO_PASSWORD })}</p>
+              <ul>
+                {DEMO_ACCOUNTS.map((a) => (
+                  <li>
+                    <code>{a.email}</code> — {a.role}
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          )}
         </div>
       ),
     },

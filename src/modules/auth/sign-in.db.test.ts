@@ -40,6 +40,7 @@ describe.each(DB_KINDS)('sign-in with e-mail and password (%s)', (kind) => {
     expect(fr.html).toContain('name="_csrf"');
     expect(fr.html).toContain('hreflang="en"');
     expect(fr.html).not.toContain('/connexion/proconnect');
+    expect(fr.html).not.toContain('Comptes de démonstration');
     const en = await app.anonymous().page('/connexion?lang=en');
     expect(en.html).toContain('Sign in with the e-mail address');
     expect(en.html).toContain('action="/connexion?lang=en"');
@@ -92,6 +93,7 @@ describe.each(DB_KINDS)('sign-in with e-mail and password (%s)', (kind) => {
         PROCONNECT_ISSUER: 'http://127.0.0.1:1/',
         PROCONNECT_CLIENT_ID: 'x',
         PROCONNECT_CLIENT_SECRET: 'y',
+        DEMO: 'true',
       },
     });
     try {
@@ -100,6 +102,9 @@ describe.each(DB_KINDS)('sign-in with e-mail and password (%s)', (kind) => {
       const { html } = await client.page('/connexion?suite=/compte');
       expect(html).toContain('S’identifier avec ProConnect');
       expect(html).toContain('href="/connexion/proconnect?suite=%2Fcompte"');
+      // Demo mode lists the demo accounts on the sign-in page (never otherwise, see the first test).
+      expect(html).toContain('Comptes de démonstration');
+      expect(html).toContain('direction.ml@demo.passerelle.localhost');
       const res = await client.postForm('/connexion', { email: u.email, password: u.password });
       expect(sessionCookie(res)).toMatch(/; Secure/);
     } finally {
