@@ -223,5 +223,53 @@ export const agreementsMatrix: ModuleMatrix = {
       body: () => ({ heldOn: '2026-01-03', attendees: 'A, B' }),
       allow: PARTY_ADMINS,
     },
+    // Annual roadmap
+    {
+      method: 'GET',
+      path: '/conventions/:id/feuilles-de-route/:year',
+      url: (w) => `${page(w)}/feuilles-de-route/1`,
+      allow: PARTIES,
+    },
+    {
+      method: 'GET',
+      path: '/conventions/:id/feuilles-de-route/:year/actions.csv',
+      url: (w) => `${page(w)}/feuilles-de-route/1/actions.csv`,
+      allow: PARTIES,
+    },
+    {
+      method: 'POST',
+      path: '/conventions/:id/feuilles-de-route',
+      url: (w) => `${page(w)}/feuilles-de-route`,
+      body: () => ({ year: '1' }),
+      allow: PARTY_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/conventions/:id/feuilles-de-route/:year/actions',
+      url: (w) => `${page(w)}/feuilles-de-route/1/actions`,
+      body: (w) => ({ title: 'Action', engagement: 'exchange_events', ownerOrganisationId: w.orgA.id }),
+      allow: PARTY_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/conventions/:id/feuilles-de-route/:year/actions/:actionId',
+      url: (w) => `${page(w)}/feuilles-de-route/1/actions/${NO_ID}`,
+      body: () => ({ status: 'done', progress: '100' }),
+      allow: PARTY_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/conventions/:id/feuilles-de-route/:year/approbations',
+      url: (w) => `${page(w)}/feuilles-de-route/1/approbations`,
+      body: (w) => ({ organisationId: w.orgA.id, hash: 'a'.repeat(64) }),
+      allow: A_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/conventions/:id/feuilles-de-route/:year/import',
+      url: (w) => `${page(w)}/feuilles-de-route/1/import`,
+      body: () => ({ csv: 'titre;engagement;porteur\nX;exchange_events;A\n' }),
+      allow: PARTY_ADMINS,
+    },
   ],
 };

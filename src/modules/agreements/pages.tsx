@@ -38,6 +38,7 @@ import { recordAutomaticTermination } from './record-automatic-termination.js';
 import { recordMeeting } from './record-meeting.js';
 import { remedyFormalNotice } from './remedy-formal-notice.js';
 import { requestTermination } from './request-termination.js';
+import { roadmapYears } from './roadmap-store.js';
 import { sendFormalNotice } from './send-formal-notice.js';
 import { AGREEMENT_KINDS, type LoadedAgreement, loadAgreement, today } from './store.js';
 import { MAX_PDF_BYTES, type VersionBody } from './text.js';
@@ -405,6 +406,7 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
       sql`SELECT held_on, attendees, decisions FROM agreement_meetings WHERE agreement_id = ${id} ORDER BY held_on DESC`,
     );
     const doneParam = c.req.query('fait');
+    const years = (await roadmapYears(db, id)).map((x) => x.year);
     const done = doneParam && DONE_KEYS.includes(doneParam) ? doneParam : null;
     const base = `/conventions/${id}`;
     const openNotices = nowSnap.formalNotices.filter((n) => n.status === 'open');
@@ -679,6 +681,26 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
                   ))}
                 </ul>
               </>
+            )}
+
+            <h2>{t('agreements.roadmap.section')}</h2>
+            {years.length === 0 && !year ? (
+              <p>{t('agreements.roadmap.section_empty')}</p>
+            ) : (
+              <ul>
+                {[...new Set([...years, ...(year ? [year] : [])])]
+                  .sort((a, b) => a - b)
+                  .map((y) => (
+                    <li>
+                      <a href={`${base}/feuilles-de-route/${y}`}>
+                        {t('agreements.roadmap.title', { year: y })}
+                      </a>
+                      {!years.includes(y) && (
+                        <span class="muted"> — {t('agreements.roadmap.to_create')}</span>
+                      )}
+                    </li>
+                  ))}
+              </ul>
             )}
 
             <h2>{t('agreements.detail.meetings')}</h2>

@@ -5,6 +5,7 @@ import { snapshotOn } from './domain/lifecycle.js';
 import { agreementPdf } from './export-pdf.js';
 import { registerAgreementPages } from './pages.js';
 import { agreementPolicies } from './policy.js';
+import { registerRoadmapPages } from './roadmap-pages.js';
 import { seedNationalConvention } from './seed-national-convention.js';
 import { reminderJobs, SCAN_KIND } from './send-reminders.js';
 import { loadAgreement, today } from './store.js';
@@ -52,5 +53,6 @@ export const agreementsModule: Module = {
       },
     );
     registerAgreementPages(r, deps);
+    registerRoadmapPages(r, deps);
   },
 };

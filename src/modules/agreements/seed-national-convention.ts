@@ -5,9 +5,14 @@
  */
 import type { Db, Queryable } from '../../db/client.js';
 import { sql } from '../../db/sql.js';
+import { approveRoadmap } from './approve-roadmap.js';
 import { approveVersion } from './approve-version.js';
 import { createAgreement } from './create-agreement.js';
+import { createRoadmap } from './create-roadmap.js';
+import type { Engagement } from './domain/roadmap.js';
 import type { OpContext } from './op-context.js';
+import { loadRoadmap } from './roadmap-store.js';
+import { addRoadmapAction, updateRoadmapAction } from './save-roadmap-action.js';
 
 export const NATIONAL_TITLE = 'Convention de partenariat UNML – Cités Unies France';
 
@@ -95,6 +100,93 @@ export async function seedNationalConvention(db: Db, now: Date): Promise<{ id: s
       });
     await sign(unml, 'Stéphane Valli');
     await sign(cuf, 'Michaël Delafosse');
+    await seedRoadmaps(op, created.id, unml, cuf);
     return { id: created.id, created: true };
   });
+}
+
+type SeedAction = [
+  title: string,
+  engagement: Engagement,
+  owner: 'unml' | 'cuf',
+  indicator: string,
+  target: number,
+  dueOn: string,
+];
+
+/**
+ * Illustrative roadmaps (Passerelle's own examples, drawn from art. 3): year 1 validated by
+ * both parties with one action left unfinished, carried over into the year-2 roadmap.
+ */
+async function seedRoadmaps(op: OpContext, agreementId: string, unml: string, cuf: string) {
+  const add = async (year: number, a: SeedAction) =>
+    (
+      await addRoadmapAction(op, agreementId, year, {
+        title: a[0],
+        description: '',
+        engagement: a[1],
+        ownerOrganisationId: a[2] === 'unml' ? unml : cuf,
+        coOwnerIds: [a[2] === 'unml' ? cuf : unml],
+        indicator: a[3],
+        targetValue: a[4],
+        dueOn: a[5],
+        status: 'planned',
+        progress: 0,
+        weight: 1,
+      })
+    ).id;
+  const approveBoth = async (year: number) => {
+    const r = await loadRoadmap(op.tx, agreementId, year, [unml, cuf]);
+    await approveRoadmap(op, agreementId, year, { organisationId: unml, hash: r.hash });
+    await approveRoadmap(op, agreementId, year, { organisationId: cuf, hash: r.hash });
+  };
+  await createRoadmap(op, agreementId, 1);
+  const y1 = [
+    await add(1, [
+      'Webinaire de présentation croisée des deux réseaux',
+      'exchange_events',
+      'cuf',
+      'participants',
+      150,
+      '2025-12-15',
+    ]),
+    await add(1, [
+      'Article commun dans les lettres d’information',
+      'joint_communication',
+      'unml',
+      'parutions',
+      2,
+      '2026-02-28',
+    ]),
+    await add(1, [
+      'Mises en relation Missions Locales – collectivités pilotes',
+      'facilitate_connections',
+      'unml',
+      'binômes formés',
+      10,
+      '2026-06-30',
+    ]),
+  ];
+  await approveBoth(1);
+  await updateRoadmapAction(op, agreementId, 1, y1[0], { status: 'done', progress: 100 });
+  await updateRoadmapAction(op, agreementId, 1, y1[1], { status: 'done', progress: 100 });
+  await updateRoadmapAction(op, agreementId, 1, y1[2], { status: 'in_progress', progress: 40 });
+  await createRoadmap(op, agreementId, 2);
+  await add(2, [
+    'Module de sensibilisation à l’ECSI pour les conseillers',
+    'ecsi_awareness',
+    'cuf',
+    'Missions Locales sensibilisées',
+    30,
+    '2027-03-31',
+  ]);
+  await add(2, [
+    'Guide des financements de la mobilité internationale des jeunes',
+    'partners_abroad_funding',
+    'cuf',
+    'guide publié',
+    1,
+    '2027-05-31',
+  ]);
+  await approveBoth(2);
 }
