@@ -153,6 +153,13 @@ export const authMatrix: ModuleMatrix = {
       allow: SIGNED_IN,
     },
     { method: 'POST', path: '/compte/langue', body: () => ({ locale: 'fr' }), allow: SIGNED_IN },
+    {
+      method: 'POST',
+      path: '/compte/mot-de-passe',
+      // A too-short new password: refused (422) before anything is checked or written.
+      body: () => ({ current: 'pas-le-bon', password: 'court', confirm: 'court' }),
+      allow: SIGNED_IN,
+    },
     { method: 'GET', path: '/api/v1/me', allow: SIGNED_IN },
     { method: 'PATCH', path: '/api/v1/me', body: () => ({}), allow: SIGNED_IN },
   ],

@@ -171,6 +171,69 @@ describe.each(DB_KINDS)('account page, personal API tokens and /api/v1/me (%s)',
     await app.db.run(sql`UPDATE users SET name = 'Sarah Leroy', locale = 'fr' WHERE id = ${user.id}`);
   });
 
+  it('changes the password while signed in: current one required, policy applies, other sessions end', async () => {
+    const me = await aUser(app.db, { email: 'change.mdp@exemple.fr' });
+    const elsewhere = await app.as(me.id);
+    const client = await app.as(me.id);
+    const { html } = await client.page('/compte');
+    expect(html).toContain('Changer le mot de passe');
+
+    const wrong = await client.postForm('/compte/mot-de-passe', {
+      current: 'Pas-le-bon-du-tout',
+      password: 'Une-nouvelle-phrase-longue',
+      confirm: 'Une-nouvelle-phrase-longue',
+    });
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain('Le mot de passe actuel est incorrect.');
+    const weak = await client.postForm('/compte/mot-de-passe', {
+      current: me.password,
+      password: 'changemdp-2026-abc',
+      confirm: 'changemdp-2026-abc',
+    });
+    expect(weak.status).toBe(422);
+    expect(await weak.text()).toContain('ne doit pas contenir votre adresse e-mail');
+    expect((await elsewhere.get('/compte')).status).toBe(200);
+
+    const ok = await client.postForm('/compte/mot-de-passe', {
+      current: me.password,
+      password: 'Une-nouvelle-phrase-longue',
+      confirm: 'Une-nouvelle-phrase-longue',
+    });
+    expect(ok.status).toBe(303);
+    expect(await (await client.get('/compte?motdepasse=1')).text()).toContain(
+      'Votre mot de passe a été changé',
+    );
+    expect((await elsewhere.get('/compte')).status).toBe(302);
+    const signIn = app.anonymous();
+    await signIn.page('/connexion');
+    expect(
+      (await signIn.postForm('/connexion', { email: me.email, password: 'Une-nouvelle-phrase-longue' }))
+        .status,
+    ).toBe(303);
+    expect(
+      await app.db.many(
+        sql`SELECT 1 FROM audit_log WHERE action = 'user.password_change' AND entity_id = ${me.id}`,
+      ),
+    ).toHaveLength(1);
+
+    // At most 5 tries of the current password per 15 minutes.
+    for (let i = 0; i < 3; i++) {
+      const r = await client.postForm('/compte/mot-de-passe', {
+        current: `Essai-${i}-incorrect`,
+        password: 'Encore-une-autre-phrase',
+        confirm: 'Encore-une-autre-phrase',
+      });
+      expect(r.status).toBe(422);
+    }
+    const limited = await client.postForm('/compte/mot-de-passe', {
+      current: 'Une-nouvelle-phrase-longue',
+      password: 'Encore-une-autre-phrase',
+      confirm: 'Encore-une-autre-phrase',
+    });
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toContain('Trop de tentatives');
+  });
+
   it('stores the language preference and the next pages follow it', async () => {
     const client = await app.as(user.id);
     await client.page('/compte');

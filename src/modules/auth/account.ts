@@ -6,7 +6,9 @@ import { notFound } from '../../http/errors.js';
 import { sha256 } from '../../lib/crypto.js';
 import { API_TOKEN_PREFIX, newApiTokenValue } from './api-tokens.js';
 import { checkPassword, PASSWORD_ISSUE_FR } from './domain/password-policy.js';
-import { hashPassword } from './password.js';
+import { PASSWORD_CHANGE_LIMIT } from './domain/rate-limit.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { hitRateLimit } from './rate-limit-store.js';
 
 export interface ApiTokenRow {
   id: string;
@@ -106,4 +108,46 @@ export async function createUser(
     );
     return row;
   });
+}
+
+/**
+ * Changes one's password while signed in: the current password is required (at most 5
+ * tries per 15 minutes), the new one follows the policy (checked by the caller), and every
+ * other session of the account ends — the one making the change stays open.
+ */
+export async function changePassword(
+  deps: Deps,
+  ctx: AuditContext,
+  input: { userId: string; current: string; password: string; keepSessionIdHash: string | null },
+): Promise<
+  { ok: true } | { ok: false; reason: 'wrong_current' } | { ok: false; reason: 'rate_limited'; retryAt: Date }
+> {
+  const now = deps.now();
+  const limit = await hitRateLimit(
+    deps.db,
+    PASSWORD_CHANGE_LIMIT,
+    `password_change:user:${input.userId}`,
+    now,
+  );
+  if (!limit.allowed) return { ok: false, reason: 'rate_limited', retryAt: limit.retryAt };
+  const row = await deps.db.one<{ password_hash: string | null }>(
+    sql`SELECT password_hash FROM users WHERE id = ${input.userId}`,
+  );
+  if (!(await verifyPassword(input.current, row.password_hash)))
+    return { ok: false, reason: 'wrong_current' };
+  const hash = await hashPassword(input.password);
+  await deps.db.transaction(async (tx) => {
+    await tx.run(
+      sql`UPDATE users SET password_hash = ${hash}, updated_at = ${now} WHERE id = ${input.userId}`,
+    );
+    const ended = await tx.run(sql`DELETE FROM sessions WHERE user_id = ${input.userId}
+      AND id_hash IS DISTINCT FROM ${input.keepSessionIdHash}`);
+    await audit(tx, ctx, {
+      action: 'user.password_change',
+      entityType: 'user',
+      entityId: input.userId,
+      after: { otherSessionsEnded: ended },
+    });
+  });
+  return { ok: true };
 }

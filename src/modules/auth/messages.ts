@@ -121,6 +121,13 @@ export const authMessages: Catalogue = {
     'auth.account.language_en': 'English (anglais)',
     'auth.account.language_submit': 'Enregistrer la langue',
     'auth.account.language_saved': 'Votre préférence de langue est enregistrée.',
+    'auth.account.password': 'Mot de passe',
+    'auth.account.current_password': 'Mot de passe actuel',
+    'auth.account.change_password': 'Changer le mot de passe',
+    'auth.account.current_wrong': 'Le mot de passe actuel est incorrect.',
+    'auth.account.password_rate_limited': 'Trop de tentatives : réessayez après le {until}.',
+    'auth.account.password_changed':
+      'Votre mot de passe a été changé. Vos autres sessions ont été fermées ; celle-ci reste ouverte.',
     'auth.account.sessions': 'Sessions',
     'auth.account.sessions_text':
       'Un appareil perdu ou partagé ? Fermez toutes vos sessions ouvertes, sur tous vos appareils, y compris celui-ci. Vos jetons d’API restent valables : révoquez-les ci-dessous si besoin.',
@@ -270,6 +277,13 @@ export const authMessages: Catalogue = {
     'auth.account.language_en': 'English',
     'auth.account.language_submit': 'Save the language',
     'auth.account.language_saved': 'Your language preference has been saved.',
+    'auth.account.password': 'Password',
+    'auth.account.current_password': 'Current password',
+    'auth.account.change_password': 'Change the password',
+    'auth.account.current_wrong': 'The current password is wrong.',
+    'auth.account.password_rate_limited': 'Too many attempts: try again after {until}.',
+    'auth.account.password_changed':
+      'Your password has been changed. Your other sessions were closed; this one stays open.',
     'auth.account.sessions': 'Sessions',
     'auth.account.sessions_text':
       'Lost or shared device? Close all your open sessions, on all your devices, including this one. Your API tokens stay valid: revoke them below if needed.',

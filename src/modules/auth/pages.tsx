@@ -512,7 +512,10 @@ export function accountPage(
     notice?: string;
     created?: { name: string; token: string };
     values?: Values;
+    /** Errors of the token form. */
     errors?: FieldErrors;
+    /** Errors of the password form. */
+    passwordErrors?: FieldErrors;
   },
   status = 200,
 ) {
@@ -703,6 +706,34 @@ export function accountPage(
                 <button type="submit">{t('auth.tokens.create')}</button>
               </form>
             </div>
+          </section>
+          <section aria-labelledby="password-title" class="prose">
+            <h2 id="password-title">{t('auth.account.password')}</h2>
+            <ErrorSummary
+              c={c}
+              errors={p.passwordErrors}
+              labels={{
+                current: t('auth.account.current_password'),
+                password: t('auth.reset.password'),
+                confirm: t('auth.reset.confirm'),
+              }}
+            />
+            <form method="post" action="/compte/mot-de-passe" novalidate>
+              <CsrfField c={c} />
+              <input type="hidden" name="username" value={u.email} autocomplete="username" />
+              <Field
+                name="current"
+                type="password"
+                label={t('auth.account.current_password')}
+                error={p.passwordErrors?.current}
+                autocomplete="current-password"
+                required
+              />
+              <NewPasswordFields c={c} errors={p.passwordErrors} />
+              <button type="submit" class="button-secondary">
+                {t('auth.account.change_password')}
+              </button>
+            </form>
           </section>
           <section aria-labelledby="sessions-title" class="prose">
             <h2 id="sessions-title">{t('auth.account.sessions')}</h2>

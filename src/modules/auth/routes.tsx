@@ -9,7 +9,7 @@ import { formatDateTime } from '../../i18n/i18n.js';
 import { policies } from '../../policy/policy.js';
 import type { Module } from '../index.js';
 import { proconnectEndSessionUrl } from '../proconnect/logout.js';
-import { createApiToken, listApiTokens, revokeApiToken, updateProfile } from './account.js';
+import { changePassword, createApiToken, listApiTokens, revokeApiToken, updateProfile } from './account.js';
 import { registerAuthApi } from './api.js';
 import { cleanupAuthData } from './cleanup.js';
 import { safeNext } from './domain/redirect.js';
@@ -352,15 +352,17 @@ export const authModule: Module = {
       const actor = userOf(c);
       noStore(c);
       const q = c.req.query();
-      const notice = q.jeton
-        ? t('auth.tokens.revoked_done')
-        : q.langue
-          ? t('auth.account.language_saved')
-          : q.invitation
-            ? t('auth.account.invitation_accepted')
-            : q.bienvenue
-              ? t('auth.account.welcome')
-              : undefined;
+      const notice = q.motdepasse
+        ? t('auth.account.password_changed')
+        : q.jeton
+          ? t('auth.tokens.revoked_done')
+          : q.langue
+            ? t('auth.account.language_saved')
+            : q.invitation
+              ? t('auth.account.invitation_accepted')
+              : q.bienvenue
+                ? t('auth.account.welcome')
+                : undefined;
       return accountPage(c, { tokens: await listApiTokens(deps.db, actor.user.id), notice });
     });
 
@@ -394,6 +396,34 @@ export const authModule: Module = {
       if (!isUuid(id)) throw new AppError('not_found', 'Jeton introuvable ou déjà révoqué.');
       await revokeApiToken(deps, { actor, requestId: c.get('requestId') }, actor.user.id, id);
       return c.redirect('/compte?jeton=revoque', 303);
+    });
+
+    r.page('POST', '/compte/mot-de-passe', policies.signedIn, async (c) => {
+      const t = c.get('t');
+      const actor = userOf(c);
+      const values = await readForm(c);
+      const current = typeof values.current === 'string' ? values.current : '';
+      const { errors, password } = newPasswordErrors(t, values, actor.user.email);
+      if (!current) errors.current = t('auth.password.required');
+      const again = async (passwordErrors: Record<string, string>, status: number) =>
+        accountPage(c, { tokens: await listApiTokens(deps.db, actor.user.id), passwordErrors }, status);
+      if (Object.keys(errors).length) return again(errors, 422);
+      const res = await changePassword(
+        deps,
+        { actor, requestId: c.get('requestId') },
+        {
+          userId: actor.user.id,
+          current,
+          password,
+          keepSessionIdHash: c.get('session')?.idHash ?? null,
+        },
+      );
+      if (!res.ok && res.reason === 'rate_limited') {
+        const until = formatDateTime(res.retryAt, c.get('locale'));
+        return again({ current: t('auth.account.password_rate_limited', { until }) }, 429);
+      }
+      if (!res.ok) return again({ current: t('auth.account.current_wrong') }, 422);
+      return c.redirect('/compte?motdepasse=1', 303);
     });
 
     r.page('POST', '/compte/langue', policies.signedIn, async (c) => {

@@ -29,3 +29,10 @@ export function rateLimitKey(rule: RateLimitRule, who: { ip: string | null; emai
   if (who.ip) return `${rule.name}:ip:${who.ip}`;
   return `${rule.name}:email:${(who.email ?? '').trim().toLowerCase()}`;
 }
+
+/** 5 attempts at the current password per account per 15 minutes (password change while signed in). */
+export const PASSWORD_CHANGE_LIMIT: RateLimitRule = {
+  name: 'password_change',
+  limit: 5,
+  windowSeconds: 15 * 60,
+};
