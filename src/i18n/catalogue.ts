@@ -1,6 +1,7 @@
 import { adminMessages } from '../modules/admin/messages.js';
 import { agreementsMessages } from '../modules/agreements/messages.js';
 import { authMessages } from '../modules/auth/messages.js';
+import { connectionsMessages } from '../modules/connections/messages.js';
 import { directoryMessages } from '../modules/directory/messages.js';
 import { territoryMessages } from '../modules/directory/territory/messages.js';
 import { homeMessages } from '../modules/home/messages.js';
@@ -24,4 +25,5 @@ export const catalogues: Catalogue[] = [
   directoryMessages,
   territoryMessages,
   agreementsMessages,
+  connectionsMessages,
 ];

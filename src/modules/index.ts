@@ -5,6 +5,7 @@ import type { Schedule } from '../jobs/scheduler.js';
 import { adminModule } from './admin/routes.js';
 import { agreementsModule } from './agreements/routes.js';
 import { authModule } from './auth/routes.js';
+import { connectionsModule } from './connections/routes.js';
 import { directoryModule } from './directory/routes.js';
 import { homeModule } from './home/routes.js';
 import { proconnectModule } from './proconnect/routes.js';
@@ -30,4 +31,5 @@ export const modules: Module[] = [
   adminModule,
   directoryModule,
   agreementsModule,
+  connectionsModule,
 ];

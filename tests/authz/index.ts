@@ -1,6 +1,7 @@
 import { adminMatrix } from './admin.matrix.js';
 import { agreementsMatrix } from './agreements.matrix.js';
 import { authMatrix } from './auth.matrix.js';
+import { connectionsMatrix } from './connections.matrix.js';
 import { coreMatrix } from './core.matrix.js';
 import { directoryMatrix } from './directory.matrix.js';
 import { proconnectMatrix } from './proconnect.matrix.js';
@@ -16,4 +17,5 @@ export const matrices: ModuleMatrix[] = [
   directoryMatrix,
   territoryMatrix,
   agreementsMatrix,
+  connectionsMatrix,
 ];

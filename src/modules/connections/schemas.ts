@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { isCountryCode } from '../directory/domain/countries.js';
+
+export const PROJECT_KINDS = ['youth_mobility', 'ecsi', 'staff_mobility'] as const;
+
+const list = (v: unknown) =>
+  v === undefined || v === null || v === ''
+    ? []
+    : (Array.isArray(v) ? v : String(v).split(',')).map((x) => String(x).trim()).filter(Boolean);
+
+/** A connection request, from the form or the API (same rules, French messages naming the field). */
+export const requestSchema = z.object({
+  requesterId: z.uuid('Choisissez l’organisation qui fait la demande.'),
+  receiverId: z.uuid('L’organisation destinataire n’est pas valide.'),
+  message: z
+    .string({ error: 'Écrivez un message à l’organisation.' })
+    .trim()
+    .min(10, 'Écrivez un message d’au moins 10 caractères.')
+    .max(4000, '4 000 caractères au plus.'),
+  projectKind: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.enum(PROJECT_KINDS, 'Choisissez un type de projet de la liste.').optional(),
+  ),
+  projectCountries: z.preprocess(
+    (v) => list(v).map((x) => x.toUpperCase()),
+    z
+      .array(
+        z.string().refine(isCountryCode, 'Indiquez des pays par leur code ISO à deux lettres (SN, MA…).'),
+      )
+      .max(10, '10 pays au plus.'),
+  ),
+  projectThemes: z.preprocess(
+    list,
+    z.array(z.string().regex(/^[a-z_]+$/, 'Thème inconnu.')).max(10, '10 thèmes au plus.'),
+  ),
+});
+export type RequestInput = z.infer<typeof requestSchema>;
+
+export const declineSchema = z.object({
+  reason: z
+    .string({ error: 'Indiquez la raison du refus.' })
+    .trim()
+    .min(3, 'Indiquez la raison du refus.')
+    .max(2000, '2 000 caractères au plus.'),
+});

@@ -1,0 +1,169 @@
+import { sql } from '../../src/db/sql.js';
+import { sha256 } from '../../src/lib/crypto.js';
+import { unsubscribeToken } from '../../src/modules/connections/notify.js';
+import { testConfig } from '../helpers/app.js';
+import { anOrganisation } from '../helpers/fixtures.js';
+import {
+  ALL,
+  type Caller,
+  type ModuleMatrix,
+  NETWORK_ADMINS,
+  ORG_MEMBERS,
+  SIGNED_IN,
+  type World,
+} from './types.js';
+
+/** Members of organisation A only (requests are made and answered by members, not network admins). */
+const A_MEMBERS: Caller[] = ['member', 'orgAdmin'];
+let n = 0;
+
+/** A pending request from a third organisation to A (so B's member is a stranger to it), with an answer link. */
+async function pendingToA(w: World) {
+  const db = w.app.db;
+  const from = await anOrganisation(db, {
+    kind: 'local_authority',
+    level: 'epci',
+    name: `Intercommunalité matrice ${++n}`,
+  });
+  const now = new Date();
+  const row = await db.one<{
+    id: string;
+  }>(sql`INSERT INTO connections (requester_id, receiver_id, requested_by_name,
+      requested_by_email, message, created_at, expires_at)
+    VALUES (${from.id}, ${w.orgA.id}, 'Élue matrice', 'elue@exemple.fr', 'Bonjour, parlons mobilité.', ${now},
+      ${new Date(now.getTime() + 30 * 86_400_000)}) RETURNING id`);
+  const token = `matrice-token-${n}-abcdefghijklmnopqrstuvwxyz`;
+  await db.run(sql`INSERT INTO connection_answer_tokens (connection_id, token_hash, email, expires_at, created_at)
+    VALUES (${row.id}, ${sha256(token)}, 'accueil@exemple.fr', ${new Date(now.getTime() + 30 * 86_400_000)}, ${now})`);
+  return { id: row.id, token };
+}
+
+const freshPending = async (w: World) => {
+  w.extra.connFresh = await pendingToA(w);
+};
+
+export const connectionsMatrix: ModuleMatrix = {
+  module: 'connections',
+  async setup(w) {
+    w.extra.conn = await pendingToA(w);
+    w.extra.notificationId = (
+      await w.app.db.one<{ id: string }>(sql`INSERT INTO notifications (user_id, kind, title, created_at)
+        VALUES (${w.users.member!.id}, 'test', 'Notification de la matrice', now()) RETURNING id`)
+    ).id;
+    w.extra.unsubscribe = unsubscribeToken(testConfig().SESSION_SECRET, 'personne@exemple.fr', 'digest');
+  },
+  entries: [
+    {
+      method: 'GET',
+      path: '/api/v1/organisations/:id/matches',
+      url: (w) => `/api/v1/organisations/${w.orgA.id}/matches?theme=ecsi`,
+      allow: ALL,
+    },
+    {
+      method: 'GET',
+      path: '/organisations/:id/rapprochements',
+      url: (w) => `/organisations/${w.orgA.id}/rapprochements`,
+      allow: ALL,
+    },
+    {
+      method: 'GET',
+      path: '/organisations/:id/mises-en-relation/nouvelle',
+      url: (w) => `/organisations/${w.orgA.id}/mises-en-relation/nouvelle?vers=${w.orgB.id}`,
+      allow: A_MEMBERS,
+    },
+    {
+      method: 'POST',
+      path: '/organisations/:id/mises-en-relation/nouvelle',
+      url: (w) => `/organisations/${w.orgA.id}/mises-en-relation/nouvelle`,
+      body: (w) => ({ receiverId: w.orgB.id, message: 'Bonjour, parlons mobilité des jeunes.' }),
+      allow: A_MEMBERS,
+    },
+    { method: 'GET', path: '/mises-en-relation', allow: SIGNED_IN },
+    {
+      method: 'GET',
+      path: '/mises-en-relation/:id',
+      url: (w) => `/mises-en-relation/${w.extra.conn.id}`,
+      allow: ORG_MEMBERS,
+    },
+    {
+      method: 'POST',
+      path: '/mises-en-relation/:id/accepter',
+      fresh: freshPending,
+      url: (w) => `/mises-en-relation/${w.extra.connFresh.id}/accepter`,
+      allow: A_MEMBERS,
+    },
+    {
+      method: 'POST',
+      path: '/mises-en-relation/:id/decliner',
+      fresh: freshPending,
+      url: (w) => `/mises-en-relation/${w.extra.connFresh.id}/decliner`,
+      body: () => ({ reason: 'Pas de projet international cette année.' }),
+      allow: A_MEMBERS,
+    },
+    {
+      method: 'GET',
+      path: '/mise-en-relation/reponse/:token',
+      url: (w) => `/mise-en-relation/reponse/${w.extra.conn.token}`,
+      allow: ALL,
+    },
+    {
+      method: 'POST',
+      path: '/mise-en-relation/reponse/:token',
+      fresh: freshPending,
+      url: (w) => `/mise-en-relation/reponse/${w.extra.connFresh.token}?action=accept`,
+      body: () => ({ name: 'Accueil' }),
+      allow: ALL,
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/connections',
+      body: (w) => ({
+        requesterId: w.orgA.id,
+        receiverId: w.orgB.id,
+        message: 'Bonjour, parlons ECSI ensemble.',
+      }),
+      allow: A_MEMBERS,
+    },
+    { method: 'GET', path: '/api/v1/connections', allow: SIGNED_IN },
+    {
+      method: 'POST',
+      path: '/api/v1/connections/:id/accept',
+      fresh: freshPending,
+      url: (w) => `/api/v1/connections/${w.extra.connFresh.id}/accept`,
+      allow: A_MEMBERS,
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/connections/:id/decline',
+      fresh: freshPending,
+      url: (w) => `/api/v1/connections/${w.extra.connFresh.id}/decline`,
+      body: () => ({ reason: 'Pas cette année.' }),
+      allow: A_MEMBERS,
+    },
+    { method: 'GET', path: '/notifications', allow: SIGNED_IN },
+    { method: 'POST', path: '/notifications/lues', allow: SIGNED_IN },
+    {
+      method: 'POST',
+      path: '/notifications/:id/lue',
+      url: (w) => `/notifications/${w.extra.notificationId}/lue`,
+      allow: SIGNED_IN,
+    },
+    { method: 'GET', path: '/compte/notifications', allow: SIGNED_IN },
+    {
+      method: 'POST',
+      path: '/compte/notifications',
+      body: () => ({ connectionEmails: 'on', digestEmails: 'on' }),
+      allow: SIGNED_IN,
+    },
+    {
+      method: 'GET',
+      path: '/desabonnement/:token',
+      url: (w) => `/desabonnement/${w.extra.unsubscribe}`,
+      allow: ALL,
+    },
+    { method: 'GET', path: '/admin/mises-en-relation', allow: NETWORK_ADMINS },
+    { method: 'GET', path: '/admin/mises-en-relation.csv', allow: NETWORK_ADMINS },
+    { method: 'GET', path: '/admin/opportunites', allow: NETWORK_ADMINS },
+    { method: 'GET', path: '/admin/opportunites.csv', allow: NETWORK_ADMINS },
+  ],
+};
