@@ -34,6 +34,7 @@ export interface MlChange {
 export interface MlImportReport {
   format: MlFormat;
   dryRun: boolean;
+  partial: boolean;
   /** False when rows were rejected without --partial: nothing was written. */
   imported: boolean;
   read: number;
@@ -66,6 +67,7 @@ export async function importMissionsLocales(db: Db, opts: MlImportOptions): Prom
   const report: MlImportReport = {
     format: opts.format,
     dryRun: !!opts.dryRun,
+    partial: !!opts.partial,
     imported: false,
     read: parsed.candidates.length + parsed.rejected.length,
     accepted: 0,
@@ -81,7 +83,9 @@ export async function importMissionsLocales(db: Db, opts: MlImportOptions): Prom
     await db.transaction(async (tx) => {
       const resolved = await resolveCandidates(tx, parsed.candidates, report.rejected);
       report.accepted = resolved.length;
-      if (report.rejected.length && !opts.partial) return; // nothing imported
+      // Rejected rows without --partial: nothing imported. A dry run still shows what the
+      // valid rows would change, and says that nothing would be imported as things stand.
+      if (report.rejected.length && !opts.partial && !opts.dryRun) return;
       await writeMissionsLocales(tx, resolved, opts.format, report, opts.actor ?? SYSTEM);
       report.imported = !opts.dryRun;
       if (opts.dryRun) throw new DryRunRollback(report);
@@ -373,6 +377,8 @@ export function formatMlReport(r: MlImportReport): string {
         : 'Rien n’a été importé : des lignes sont rejetées (relancez avec --partial pour importer les lignes valides).',
   );
   lines.push(`Lignes lues : ${r.read} ; acceptées : ${r.accepted} ; rejetées : ${r.rejected.length}`);
+  if (r.dryRun && r.rejected.length && !r.partial)
+    lines.push('Sans --partial, rien ne serait importé : des lignes sont rejetées. Avec --partial :');
   if (r.imported || r.dryRun) {
     const verb = r.dryRun ? 'seraient' : 'sont';
     lines.push(

@@ -38,6 +38,8 @@ export const territoryMessages: Catalogue = {
     'territory.report.title': 'Rapport d’import des Missions Locales',
     'territory.report.dry_run': 'Simulation : rien n’a été enregistré',
     'territory.report.imported': 'Import terminé',
+    'territory.report.dry_run_rejected':
+      'Des lignes sont rejetées : en l’état, rien ne serait importé. En cochant « Importer les lignes valides », voici ce qui changerait :',
     'territory.report.nothing_imported':
       'Rien n’a été importé : des lignes sont rejetées. Corrigez-les, ou cochez « Importer les lignes valides ».',
     'territory.report.summary': 'Lignes lues : {read} ; acceptées : {accepted} ; rejetées : {rejected}.',

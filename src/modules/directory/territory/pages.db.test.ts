@@ -110,6 +110,8 @@ for (const kind of DB_KINDS) {
       expect(dry.status).toBe(200);
       expect(dryHtml).toContain('Simulation : rien n’a été enregistré');
       expect(dryHtml).toContain('commune du siège introuvable');
+      expect(dryHtml).toContain('en l’état, rien ne serait importé');
+      expect(dryHtml).toContain('Missions Locales créées : 1 ;');
       expect(await app.db.many(sql`SELECT 1 FROM organisations WHERE code = '01004S00'`)).toEqual([]);
 
       const real = await client.request('/admin/import/missions-locales', {

@@ -146,6 +146,7 @@ function ImportReport({ c, r }: { c: Context<AppEnv>; r: MlImportReport }) {
             rejected: n(r.rejected.length),
           })}
         </p>
+        {r.dryRun && r.rejected.length > 0 && !r.partial && <p>{t('territory.report.dry_run_rejected')}</p>}
         {(r.imported || r.dryRun) && (
           <p>
             {t('territory.report.changes', {
