@@ -123,8 +123,9 @@ export const EPCI_REPLACED: Record<string, string> = {
 
 /** Département territories that lose communes to another authority with département powers. */
 export const DEPARTEMENT_EXCLUSIONS: Record<string, { epci: string[]; why: string }> = {
-  // Since 1 January 2015 the Département du Rhône has no power on the 58 communes of the
-  // Métropole de Lyon (COG 2026 lists 58), which exercises the département's powers there.
+  // Since 1 January 2015 the Département du Rhône has no power on the communes of the
+  // Métropole de Lyon, which exercises the département's powers there: 59 communes until
+  // Oullins and Pierre-Bénite merged into Oullins-Pierre-Bénite (1 January 2024), 58 in COG 2026.
   '69': { epci: ['200046977'], why: 'Métropole de Lyon (loi MAPTAM, art. 26)' },
 };
 
