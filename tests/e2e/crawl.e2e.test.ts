@@ -23,11 +23,12 @@ const ENTRY_POINTS = ['/', '/annuaire', '/conventions', '/projets', '/admin', '/
  * Links the layout already shows but whose module has not landed yet: reported, not
  * failed. Remove an entry as soon as its page exists.
  */
-const PLANNED = new Set<string>(['/annuaire', '/conventions']);
+const PLANNED = new Set<string>([]);
 
-const MAX_PAGES = 45;
+const MAX_PAGES = 60;
 /** At most this many pages per address shape (/annuaire/:id…): enough to catch a template. */
 const PER_SHAPE = 2;
+const PER_SHAPE_WITH_QUERY = 3;
 
 interface Visit {
   url: string;
@@ -68,8 +69,9 @@ async function crawl(page: Page, seeds: string[]): Promise<Visit[]> {
     const key = u.pathname + u.search;
     if (seen.has(key)) continue;
     seen.add(key);
-    const sh = shape(u.pathname) + (u.search ? `?${[...u.searchParams.keys()].sort().join('&')}` : '');
-    if ((shapes.get(sh) ?? 0) >= PER_SHAPE) continue;
+    // Filters and views of one page (?departement=…, ?vue=carte…) share a template: a few suffice.
+    const sh = shape(u.pathname) + (u.search ? '?' : '');
+    if ((shapes.get(sh) ?? 0) >= (u.search ? PER_SHAPE_WITH_QUERY : PER_SHAPE)) continue;
     shapes.set(sh, (shapes.get(sh) ?? 0) + 1);
     const res = await page.goto(u.toString());
     const status = res?.status() ?? 0;
