@@ -25,7 +25,8 @@ export const territoryMessages: Catalogue = {
     'territory.import.format.annuaire': 'Annuaire de l’administration (JSON, type mission_locale)',
     'territory.import.format.csv': 'Modèle CSV de Passerelle',
     'territory.import.files': 'Fichiers',
-    'territory.import.files_hint': 'JSON ou CSV, encodé en UTF-8 ; plusieurs fichiers possibles.',
+    'territory.import.files_hint':
+      'JSON ou CSV, encodé en UTF-8 ; plusieurs fichiers possibles, {limit} Ko au total au plus. Pour de plus gros fichiers (compétence géographique nationale), utilisez la commande « passerelle import missions-locales ».',
     'territory.import.dry_run': 'Simuler seulement (rien n’est enregistré)',
     'territory.import.partial': 'Importer les lignes valides même si d’autres sont rejetées',
     'territory.import.submit': 'Lancer l’import',

@@ -67,7 +67,9 @@ async function importForm(
                 <span class="required"> (obligatoire)</span>
               </label>
               <p class="hint" id="champ-fichiers-hint">
-                {t('territory.import.files_hint')}
+                {t('territory.import.files_hint', {
+                  limit: formatNumber(c.get('deps').config.BODY_LIMIT_KB),
+                })}
               </p>
               {errors?.fichiers && (
                 <p class="error-message" id="champ-fichiers-error">
