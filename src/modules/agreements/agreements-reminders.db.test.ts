@@ -65,21 +65,9 @@ for (const kind of DB_KINDS) {
       );
     });
 
-    it('art. 3 : reminds the admins of both parties that the year-2 roadmap is due, once', async () => {
-      await runAt('2026-06-03T08:00:00Z');
-      expect(await outbox()).toEqual([]);
+    it('art. 3 : no roadmap reminder when next year’s roadmap is already validated (year 2 is)', async () => {
       await runAt('2026-06-04T08:00:00Z');
-      let mails = await outbox();
-      expect(mails.map((m) => m.to_address)).toEqual(['direction@cuf.test', 'direction@unml.test']);
-      expect(mails[0].subject).toContain('feuille de route');
-      expect(mails[0].subject).toContain('4 juillet 2026');
-      expect(mails[0].category).toBe('reminder');
-      expect(mails[0].text_body).toContain('/compte');
-      // The scan runs again (an hour later, the next day): nothing new.
-      await runAt('2026-06-04T09:30:00Z');
-      await runAt('2026-06-05T09:30:00Z');
-      mails = await outbox();
-      expect(mails).toHaveLength(2);
+      expect(await outbox()).toEqual([]);
     });
 
     it('art. 4 : no annual meeting recorded for 12 months', async () => {
@@ -88,6 +76,23 @@ for (const kind of DB_KINDS) {
       expect(mails).toHaveLength(2);
       await runAt('2026-07-05T08:00:00Z');
       expect((await outbox()).filter((m) => m.subject.includes('réunion annuelle'))).toHaveLength(2);
+    });
+
+    it('art. 3 : reminds the admins of both parties that the year-3 roadmap is due, once', async () => {
+      await runAt('2027-06-03T08:00:00Z');
+      const before = (await outbox()).length;
+      await runAt('2027-06-04T08:00:00Z');
+      let mails = (await outbox()).slice(before);
+      expect(mails.map((m) => m.to_address)).toEqual(['direction@cuf.test', 'direction@unml.test']);
+      expect(mails[0].subject).toContain('feuille de route');
+      expect(mails[0].subject).toContain('4 juillet 2027');
+      expect(mails[0].category).toBe('reminder');
+      expect(mails[0].text_body).toContain('/compte');
+      // The scan runs again (later that day, the next day): nothing new.
+      await runAt('2027-06-04T09:30:00Z');
+      await runAt('2027-06-05T09:30:00Z');
+      mails = (await outbox()).slice(before);
+      expect(mails).toHaveLength(2);
     });
 
     it('art. 5 : 90 and 30 days before the end of the term', async () => {

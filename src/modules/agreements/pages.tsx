@@ -981,6 +981,22 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
                         value={val(fs, 'meeting', 'decisions')}
                         error={err(fs, 'meeting', 'decisions')}
                       />
+                      <TextArea
+                        name="review"
+                        rows={4}
+                        label={t('agreements.field.review')}
+                        hint={t('agreements.field.review_hint')}
+                        value={val(fs, 'meeting', 'review')}
+                        error={err(fs, 'meeting', 'review')}
+                      />
+                      <Field
+                        name="roadmapYear"
+                        type="number"
+                        min={1}
+                        label={t('agreements.field.roadmap_year')}
+                        value={val(fs, 'meeting', 'roadmapYear', year ? String(year) : '')}
+                        error={err(fs, 'meeting', 'roadmapYear')}
+                      />
                       <button type="submit">{t('agreements.form.meeting_submit')}</button>
                     </>,
                   )}
@@ -1215,6 +1231,8 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
         attendees: v.attendees,
         minutes: v.minutes ?? '',
         decisions: v.decisions ?? '',
+        review: v.review ?? '',
+        roadmapYear: v.roadmapYear ? Number(v.roadmapYear) : null,
       });
     },
     'meeting',

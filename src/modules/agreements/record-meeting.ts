@@ -8,7 +8,14 @@ import { appendHistory, loadAgreement, pastOrTodayDate } from './store.js';
 export async function recordMeeting(
   op: OpContext,
   agreementId: string,
-  input: { heldOn: string; attendees: string; minutes: string; decisions: string },
+  input: {
+    heldOn: string;
+    attendees: string;
+    minutes: string;
+    decisions: string;
+    review?: string;
+    roadmapYear?: number | null;
+  },
 ) {
   const loaded = await loadAgreement(op.tx, agreementId, { forUpdate: true });
   const heldOn = pastOrTodayDate(input.heldOn, 'heldOn', op.now, 'la date de la réunion');

@@ -9,8 +9,10 @@ import type { Deps } from '../../http/context.js';
 import { formatDate, translator } from '../../i18n/i18n.js';
 import { enqueue, type JobHandler } from '../../jobs/queue.js';
 import { queueMail } from '../../mail/mail.js';
+import { conventionYearOf } from './domain/dates.js';
 import { snapshotOn } from './domain/lifecycle.js';
 import { dueReminders, type ReminderKind } from './domain/reminders.js';
+import { findRoadmap } from './roadmap-store.js';
 import { loadAgreement, today } from './store.js';
 import { lastMeetingOn } from './view.js';
 
@@ -27,6 +29,12 @@ export async function scanReminders(db: Db, now: Date): Promise<number> {
     const s = snapshotOn(loaded.terms, loaded.history, day);
     const due = dueReminders(s, day, await lastMeetingOn(db, id, day));
     for (const r of due) {
+      // Art. 3 : no reminder when next year's roadmap is already validated by every party.
+      if (r.kind === 'roadmap_due' && s.inForceFrom) {
+        const next = conventionYearOf(s.inForceFrom, r.dueOn);
+        const rm = next ? await findRoadmap(db, id, next.year, loaded.terms.partyIds) : null;
+        if (rm?.validated) continue;
+      }
       const sent = await db.maybeOne(
         sql`SELECT 1 FROM agreement_reminders WHERE agreement_id = ${id} AND kind = ${r.kind} AND due_on = ${r.dueOn}`,
       );
