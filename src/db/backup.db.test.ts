@@ -71,7 +71,9 @@ async function snapshot(db: Db) {
 describe('backup and restore: portable between databases', () => {
   const pairs: [DbKind, DbKind][] = DB_KINDS.flatMap((a) => DB_KINDS.map((b) => [a, b] as [DbKind, DbKind]));
   for (const [from, to] of pairs) {
-    it(`a backup taken from ${from} restores into ${to} with every row identical`, async () => {
+    it(`a backup taken from ${from} restores into ${to} with every row identical`, {
+      timeout: 180_000,
+    }, async () => {
       const source = await createTestDb(from);
       const target = await createTestDb(to);
       try {
@@ -115,7 +117,9 @@ describe('restore rules (pglite)', () => {
     await source.close();
   });
 
-  it('restores into a database that was never migrated (migrates it first)', async () => {
+  it('restores into a database that was never migrated (migrates it first)', {
+    timeout: 180_000,
+  }, async () => {
     const db = await openPglite();
     try {
       await restoreDatabase(db, backupFile);
@@ -228,7 +232,7 @@ async function emptyPostgres(): Promise<{ url: string; drop: () => Promise<void>
 }
 
 describe.runIf(DB_KINDS.includes('postgresql'))('restore into a bare PostgreSQL database', () => {
-  it('migrates, restores and matches the PGlite source', async () => {
+  it('migrates, restores and matches the PGlite source', { timeout: 180_000 }, async () => {
     const source = await createTestDb('pglite');
     const target = await emptyPostgres();
     const { openPostgres } = await import('./client.js');

@@ -75,7 +75,10 @@ describe('passerelle backup / restore / jobs run (embedded database)', () => {
     expect(list).toMatch(/jobs run\s+Exécute maintenant toutes les tâches prêtes/);
   });
 
-  it('backs up a data folder and restores it into another; refuses to overwrite data without --force', async () => {
+  // Each command opens the on-disk PGlite database and checks its migrations: a few seconds each.
+  it('backs up a data folder and restores it into another; refuses to overwrite data without --force', {
+    timeout: 240_000,
+  }, async () => {
     const a = embedded(fresh('a'));
     await seed(a, 'Mission Locale A');
     const file = `${fresh('backup')}.jsonl.gz`;
@@ -91,16 +94,17 @@ describe('passerelle backup / restore / jobs run (embedded database)', () => {
     expect(restored).toMatch(/^Sauvegarde du .* \(pglite\) restaurée : \d+ lignes dans \d+ tables\.\n$/);
     expect(await orgNames(b)).toEqual(['Mission Locale A']);
 
-    await seed(b, 'Ajout après restauration');
-    await expect(restoreCommand.run([file], b)).rejects.toThrow(CliError);
-    await expect(restoreCommand.run([file], b)).rejects.toThrow(/La base contient déjà des données/);
-    expect(await orgNames(b)).toEqual(['Ajout après restauration', 'Mission Locale A']);
+    // b now holds data: restoring again is refused (plain message), unless --force.
+    // (The rules themselves are tested in src/db/backup.db.test.ts; each open costs seconds here.)
+    const refused = await restoreCommand.run([file], b).catch((e) => e);
+    expect(refused).toBeInstanceOf(CliError);
+    expect(refused.message).toMatch(/La base contient déjà des données \(1 organisation\(s\)/);
     const forced = await captured(() => restoreCommand.run([file, '--force'], b));
-    expect(forced).toContain('restaurée');
+    expect(forced).toMatch(/^Sauvegarde du .* \(pglite\) restaurée : /);
     expect(await orgNames(b)).toEqual(['Mission Locale A']);
   });
 
-  it('reports bad arguments plainly', async () => {
+  it('reports bad arguments plainly', { timeout: 120_000 }, async () => {
     const c = embedded(fresh('args'));
     await expect(backupCommand.run([], c)).rejects.toThrow('Indiquez le fichier de sauvegarde');
     await expect(restoreCommand.run([join(root, 'absent.gz')], c)).rejects.toThrow('Fichier introuvable');
@@ -110,7 +114,7 @@ describe('passerelle backup / restore / jobs run (embedded database)', () => {
     await expect(restoreCommand.run([notBackup], c)).rejects.toThrow(/n’est pas une sauvegarde Passerelle/);
   });
 
-  it('jobs run runs every ready job now and prints the counts', async () => {
+  it('jobs run runs every ready job now and prints the counts', { timeout: 180_000 }, async () => {
     const c = embedded(fresh('jobs'));
     await seed(c, 'Org');
     await withDeps(c, ({ db }) => enqueue(db, 'test.unknown-kind', {}, { maxAttempts: 1 }));
@@ -133,7 +137,9 @@ const childEnv = Object.fromEntries(
 ) as Record<string, string>;
 
 describe('a command refuses the embedded database while a server holds it', () => {
-  it('backup and jobs run exit 1 with a clear message; they work once the server stops', async () => {
+  it('backup and jobs run exit 1 with a clear message; they work once the server stops', {
+    timeout: 240_000,
+  }, async () => {
     const dataDir = fresh('locked');
     const config = loadConfig({
       DATA_DIR: dataDir,
@@ -194,7 +200,7 @@ async function emptyPostgres() {
 }
 
 describe.runIf(DB_KINDS.includes('postgresql'))('CLI across databases', () => {
-  it('PGlite → PostgreSQL → PGlite through backup and restore', async () => {
+  it('PGlite → PostgreSQL → PGlite through backup and restore', { timeout: 240_000 }, async () => {
     const a = embedded(fresh('cross-a'));
     await seed(a, 'Mission Locale Transfrontalière');
     const f1 = `${fresh('cross1')}.jsonl.gz`;
