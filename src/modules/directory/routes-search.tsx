@@ -124,7 +124,19 @@ function paramsOrThrow(raw: RawParams): SearchParams {
   return parsed.data;
 }
 
-async function directoryOptions(deps: Deps): Promise<DirectoryOptions> {
+/** Filter lists change rarely (an import, a profile naming a new country): kept one minute. */
+const optionsCache = new WeakMap<object, { at: number; value: Promise<DirectoryOptions> }>();
+
+function directoryOptions(deps: Deps): Promise<DirectoryOptions> {
+  const hit = optionsCache.get(deps.db);
+  if (hit && Date.now() - hit.at < 60_000) return hit.value;
+  const value = loadDirectoryOptions(deps);
+  optionsCache.set(deps.db, { at: Date.now(), value });
+  value.catch(() => optionsCache.delete(deps.db));
+  return value;
+}
+
+async function loadDirectoryOptions(deps: Deps): Promise<DirectoryOptions> {
   const [regions, departements, countries, groups] = await Promise.all([
     deps.db.many<{ code: string; name: string }>(sql`SELECT code, name FROM regions ORDER BY name`),
     deps.db.many<{ code: string; name: string }>(sql`SELECT code, name FROM departements ORDER BY code`),

@@ -18,9 +18,22 @@ export function searchKey(s: string): string {
     .trim();
 }
 
-/** The indexed expressions of 0001 (trigram GIN) and 0011_profiles_search (search_key, "C" order). */
-const ORG_NAME = sql.raw('f_unaccent(lower(o.name))');
+/**
+ * The stored, indexed search key (0011_profiles_search: btree in "C" order for prefixes and
+ * sorting; 0011_profiles_search_trgm: trigram GIN for substrings and typos).
+ */
 const ORG_KEY = sql.raw('o.search_key');
+
+/** Below this length, word similarity matches too widely: substring search only. */
+const FUZZY_MIN = 5;
+
+/** Name matches the key: as a substring, or (long enough keys) as a close word (typos). */
+function matches(key: string): Sql {
+  const like = `%${likeEscape(key)}%`;
+  return key.length >= FUZZY_MIN
+    ? sql`(${ORG_KEY} LIKE ${like} OR ${key} <% ${ORG_KEY})`
+    : sql`${ORG_KEY} LIKE ${like}`;
+}
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
@@ -100,7 +113,7 @@ export interface SearchItem {
 function conditions(p: SearchParams, key: string): Sql[] {
   const where: Sql[] = [];
   if (key) {
-    where.push(sql`(${ORG_NAME} LIKE ${`%${likeEscape(key)}%`} OR ${key} <% ${ORG_NAME})`);
+    where.push(matches(key));
   }
   if (p.kind) where.push(sql`o.kind = ${p.kind}`);
   if (p.level) where.push(sql`o.level = ${p.level}`);
@@ -136,8 +149,8 @@ export async function searchOrganisations(
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const order = key
     ? sql`ORDER BY (CASE WHEN ${ORG_KEY} = ${key} THEN 3 WHEN ${ORG_KEY} LIKE ${`${likeEscape(key)}%`} THEN 2
-                         WHEN ${ORG_NAME} LIKE ${`%${likeEscape(key)}%`} THEN 1 ELSE 0 END
-                    + word_similarity(${key}, ${ORG_NAME})) DESC, o.search_key, o.id`
+                         WHEN ${ORG_KEY} LIKE ${`%${likeEscape(key)}%`} THEN 1 ELSE 0 END
+                    + word_similarity(${key}, ${ORG_KEY})) DESC, o.search_key, o.id`
     : sql`ORDER BY o.search_key, o.id`;
   const rows =
     total === 0 || p.page > pages
@@ -194,9 +207,9 @@ export async function autocompleteOrganisations(
          FROM organisations o WHERE ${ORG_KEY} LIKE ${prefix}
          ORDER BY o.search_key, o.id LIMIT ${limit})
       UNION ALL
-      (SELECT o.id, o.name, o.search_key, o.kind, o.level, o.departement_code, word_similarity(${key}, ${ORG_NAME}) AS score
+      (SELECT o.id, o.name, o.search_key, o.kind, o.level, o.departement_code, word_similarity(${key}, ${ORG_KEY}) AS score
          FROM organisations o
-         WHERE ${key.length >= 3 ? sql`(${ORG_NAME} LIKE ${`%${likeEscape(key)}%`} OR ${key} <% ${ORG_NAME})` : sql`false`}
+         WHERE ${key.length >= 3 ? matches(key) : sql`false`}
          ORDER BY score DESC, o.search_key LIMIT ${limit})
     ) x
     ORDER BY score DESC, length(search_key), search_key
