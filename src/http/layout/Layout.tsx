@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Child, FC } from 'hono/jsx';
+import { NotificationsLink } from '../../modules/connections/notifications-link.js';
 import { isNetworkAdmin, isPlatformAdmin } from '../../policy/actor.js';
 import type { AppEnv } from '../context.js';
 
@@ -77,6 +78,7 @@ export const Layout: FC<LayoutProps> = ({ c, title, breadcrumbs, bilingual, sect
                   {otherLocale === 'en' ? 'English' : 'Français'}
                 </a>
               )}
+              {actor.kind === 'user' && <NotificationsLink c={c} />}
               {actor.kind === 'user' ? (
                 <details class="account-menu">
                   <summary>{actor.user.name}</summary>
