@@ -250,6 +250,7 @@ export const agreementsMessages: Catalogue = {
       'Convention « {title} » : feuille de route de l’année suivante à valider avant le {date}',
     'agreements.reminder.subject.annual_meeting_due':
       'Convention « {title} » : aucune réunion annuelle depuis 12 mois',
+    'agreements.reminder.body': 'Consultez la convention et ses échéances : {url}',
   },
   en: {
     'agreements.state.draft': 'Draft',
@@ -490,5 +491,13 @@ export const agreementsMessages: Catalogue = {
     'agreements.action_status.in_progress': 'In progress',
     'agreements.action_status.done': 'Done',
     'agreements.action_status.dropped': 'Dropped',
+    'agreements.reminder.subject.expiry_90': 'Agreement “{title}”: ends in 90 days ({date})',
+    'agreements.reminder.subject.expiry_30': 'Agreement “{title}”: ends in 30 days ({date})',
+    'agreements.reminder.subject.withdrawal_effective':
+      'Agreement “{title}”: the withdrawal notice ends on {date}',
+    'agreements.reminder.subject.roadmap_due':
+      'Agreement “{title}”: next year’s roadmap to be approved before {date}',
+    'agreements.reminder.subject.annual_meeting_due': 'Agreement “{title}”: no annual meeting for 12 months',
+    'agreements.reminder.body': 'See the agreement and its deadlines: {url}',
   },
 };

@@ -78,7 +78,7 @@ export async function sendReminder(
       await queueMail(tx, deps.config, {
         to: admin.email,
         subject,
-        text: `${subject}.\n\nConsultez la convention et ses échéances : ${url}`,
+        text: `${subject}.\n\n${t('agreements.reminder.body', { url })}`,
         category: 'reminder',
         unsubscribeUrl: `${deps.config.BASE_URL}/compte`,
       });
