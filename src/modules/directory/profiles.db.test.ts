@@ -52,6 +52,31 @@ for (const kind of DB_KINDS) {
       expect(body.contacts.map((c: any) => c.name)).toEqual(['Anne Publique', 'Paul Partenaire']);
     });
 
+    it('shows the territory: communes served (approximate flagged), département, région and a thumbnail', async () => {
+      await app.db.run(
+        sql`INSERT INTO regions (code, name) VALUES ('93', 'Provence-Alpes-Côte d''Azur') ON CONFLICT DO NOTHING`,
+      );
+      await app.db.run(
+        sql`INSERT INTO departements (code, name, region_code) VALUES ('13', 'Bouches-du-Rhône', '93') ON CONFLICT DO NOTHING`,
+      );
+      await app.db.run(sql`INSERT INTO communes (insee, name, departement_code, region_code) VALUES
+        ('13055', 'Marseille', '13', '93'), ('13005', 'Aubagne', '13', '93') ON CONFLICT DO NOTHING`);
+      await app.db.run(sql`INSERT INTO organisation_communes (organisation_id, commune_insee, coverage) VALUES
+        (${ml.id}, '13055', 'declared'), (${ml.id}, '13005', 'approximate')`);
+      const { html } = await app.anonymous().page(`/organisations/${ml.id}`);
+      expect(html).toContain('2 communes');
+      expect(html).toContain('Territoire approximatif');
+      expect(html).toContain('Bouches-du-Rhône (13)');
+      expect(html).toContain('class="territory-thumbnail"');
+      const body = await (await app.anonymous().get(`/api/v1/organisations/${ml.id}`)).json();
+      expect(body.territory).toEqual({
+        communes: 2,
+        approximate: true,
+        departements: [{ code: '13', name: 'Bouches-du-Rhône' }],
+        regions: [{ code: '93', name: "Provence-Alpes-Côte d'Azur" }],
+      });
+    });
+
     it('unknown or malformed ids are 404', async () => {
       expect((await app.anonymous().get('/organisations/pas-un-uuid')).status).toBe(404);
       const res = await app.anonymous().get('/api/v1/organisations/00000000-0000-4000-8000-000000000000');

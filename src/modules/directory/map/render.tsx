@@ -4,7 +4,7 @@ import { departementShapes, METRO_VIEWBOX, OVERSEAS, type Shape } from './geomet
 
 /** Sequential palette (light → dark petrol), each class readable against white borders. */
 export const PALETTE = ['#eef3f4', '#c6dde0', '#8fbfc6', '#4f96a1', '#1f6b78', '#0b3f49'];
-const EMPTY = '#f7f7f5';
+const EMPTY = '#e4e8eb';
 
 /** Class limits for counts: 0 → EMPTY; then five classes up to the maximum. */
 export function classify(counts: number[]): { limits: number[]; colourOf: (n: number) => string } {
