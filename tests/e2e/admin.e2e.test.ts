@@ -45,7 +45,7 @@ describe('administration pages (platform admin, Chromium)', () => {
     }
     // The mail's <script> never ran: it is shown as text.
     expect(await page.title()).toBe('E-mail « Votre lien de connexion » — Passerelle');
-    await expect(page.locator('pre.admin-mail-html').innerText()).resolves.toContain('<script>');
+    await expect(page.locator('pre.admin-mail-html').textContent()).resolves.toContain('<script>');
     expect(page.errors).toEqual([]);
   });
 
@@ -59,21 +59,21 @@ describe('administration pages (platform admin, Chromium)', () => {
       page.click('form.admin-filters button[type="submit"]'),
     ]);
     expect(new URL(page.url()).searchParams.get('acteur')).toBe('personne-inconnue');
-    await expect(page.locator('p[role="status"]').innerText()).resolves.toBe('0 entrée(s) correspondent.');
+    await expect(page.locator('p[role="status"]').textContent()).resolves.toBe('0 entrée(s) correspondent.');
   });
 
   it('« Relancer » puts a failed job back in the queue and says so', async () => {
     const page = await e2e.newPage();
     await signIn(page, e2e.url, DEMO_ADMIN.email, DEMO_ADMIN.password);
     await page.goto(`${e2e.url}/admin/taches?statut=failed`);
-    await expect(page.locator(`#tache-${failedJob}`).innerText()).resolves.toContain(
+    await expect(page.locator(`#tache-${failedJob}`).textContent()).resolves.toContain(
       'Serveur distant indisponible',
     );
     await Promise.all([
       page.waitForURL(/relancee=/),
       page.click(`#tache-${failedJob} button[type="submit"]`),
     ]);
-    await expect(page.locator('.alert-success').innerText()).resolves.toContain(
+    await expect(page.locator('.alert-success').textContent()).resolves.toContain(
       `La tâche n° ${failedJob} a été relancée`,
     );
     await expectAccessible(page);
