@@ -13,7 +13,7 @@ export const authMessages: Catalogue = {
     'auth.sign_in.or': 'ou',
     'auth.sign_in.proconnect': 'S’identifier avec ProConnect',
     'auth.sign_in.proconnect_hint':
-      'Agents publics et salariés des Missions Locales : utilisez votre compte professionnel.',
+      'Réservé aux agents publics (collectivités, services de l’État). Les salariés des Missions Locales associatives se connectent avec leur e-mail et leur mot de passe.',
     'auth.sign_in.invalid':
       'Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie ; après 5 échecs consécutifs, le compte est bloqué 15 minutes.',
     'auth.sign_in.locked':
@@ -175,7 +175,7 @@ export const authMessages: Catalogue = {
     'auth.sign_in.forgot': 'Forgotten your password?',
     'auth.sign_in.or': 'or',
     'auth.sign_in.proconnect': 'S’identifier avec ProConnect',
-    'auth.sign_in.proconnect_hint': 'French public servants and Mission Locale staff: use your work account.',
+    'auth.sign_in.proconnect_hint': 'For public servants only (local authorities, State services). Staff of Missions Locales run as associations sign in with their e-mail and password.',
     'auth.sign_in.invalid':
       'Wrong e-mail address or password. Check what you typed; after 5 failures in a row the account is locked for 15 minutes.',
     'auth.sign_in.locked':
