@@ -213,7 +213,7 @@ export const agreementsMatrix: ModuleMatrix = {
       method: 'POST',
       path: '/conventions/:id/litiges/:disputeId/etape',
       url: (w) => `${page(w)}/litiges/${NO_ID}/etape`,
-      body: (w) => ({ organisationId: w.orgA.id, stage: 'mediation', on: '2026-01-03' }),
+      body: (w) => ({ organisationId: w.orgA.id, stage: 'mediation', stageOn: '2026-01-03' }),
       allow: A_ADMINS,
     },
     {

@@ -14,7 +14,7 @@ export async function advanceDispute(
   if (!(DISPUTE_STAGES as readonly string[]).includes(input.stage) || input.stage === 'amicable') {
     throw new AppError('validation', undefined, { stage: 'Choisissez médiation, arbitrage ou règlement.' });
   }
-  const on = pastOrTodayDate(input.on, 'on', op.now, 'la date');
+  const on = pastOrTodayDate(input.on, 'stageOn', op.now, 'la date');
   await recordEvent(
     op.tx,
     op.audit,

@@ -59,6 +59,7 @@ for (const kind of DB_KINDS) {
       let page = await mlAdmin.page(url);
       expect(page.res.status).toBe(200);
       expect(page.html).toContain('En projet');
+      page = await mlAdmin.page(`${url}?action=approve`);
       const hash1 = /name="hash" value="([0-9a-f]{64})"/.exec(page.html)![1];
 
       // A signature with a malformed date → the page again, 422, the field named.
@@ -179,17 +180,17 @@ for (const kind of DB_KINDS) {
       ).toBe(303);
       const page = await mlAdmin.page(url);
       expect(page.html).toContain('Feuille de route validée');
-      const disputeId = /litiges\/([0-9a-f-]{36})\/etape/.exec(page.html)![1];
+      const disputeId = /action=stage-([0-9a-f-]{36})/.exec(page.html)![1];
       const back = await mlAdmin.postForm(`${url}/litiges/${disputeId}/etape`, {
         organisationId: ml.id,
         stage: 'amicable',
-        on: '2026-05-04',
+        stageOn: '2026-05-04',
       });
       expect(back.status).toBe(422);
       const med = await mlAdmin.postForm(`${url}/litiges/${disputeId}/etape`, {
         organisationId: ml.id,
         stage: 'mediation',
-        on: '2026-05-04',
+        stageOn: '2026-05-04',
       });
       expect(med.status).toBe(303);
       expect((await mlAdmin.page(url)).html).toContain('Médiation');

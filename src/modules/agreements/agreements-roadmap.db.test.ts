@@ -46,6 +46,21 @@ for (const kind of DB_KINDS) {
       expect(carried.progress).toBe(40);
       // Weighted roll-up: (40 + 0 + 0) / 3 = 13 %.
       expect(y2.html).toContain('13 %');
+      // Accessibility: no two elements share an id, whichever form is open.
+      const actionId = /modifier=([0-9a-f-]{36})/.exec(y2.html)![1];
+      for (const url of [
+        `/conventions/${id}`,
+        `/conventions/${id}?action=meeting`,
+        `/conventions/${id}?action=notice`,
+        `/conventions/${id}/feuilles-de-route/2?modifier=${actionId}`,
+      ]) {
+        const ids = [...(await client.page(url)).html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+        expect(ids.length, url).toBeGreaterThan(3);
+        expect(
+          ids.filter((x, i) => ids.indexOf(x) !== i),
+          url,
+        ).toEqual([]);
+      }
     });
 
     it('adding an action changes the hash: validation again, a stale hash is refused (409)', async () => {

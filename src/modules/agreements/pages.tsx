@@ -411,21 +411,31 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
     const base = `/conventions/${id}`;
     const openNotices = nowSnap.formalNotices.filter((n) => n.status === 'open');
     const inForceNow = nowSnap.state === 'in_force';
-    const form = (name: string, action: string, title: string, children: Child, multipart = false) => (
-      <details class="agreement-action" open={fs?.form === name}>
-        <summary>{title}</summary>
-        {fs?.form === name && <ErrorSummary c={c} errors={fs.errors} />}
-        {fs?.form === name && fs.message && <Alert kind="error">{fs.message}</Alert>}
-        <form
-          method="post"
-          action={`${base}/${action}`}
-          enctype={multipart ? 'multipart/form-data' : undefined}
-        >
-          <CsrfField c={c} />
-          {children}
-        </form>
-      </details>
-    );
+    // One action form at a time (?action=…): the page never carries two fields with the same id.
+    const current = fs?.form ?? c.req.query('action') ?? null;
+    const form = (name: string, action: string, title: string, children: Child, multipart = false) =>
+      current === name ? (
+        <div class="agreement-action" id="action-form">
+          <h3>{title}</h3>
+          <ErrorSummary c={c} errors={fs?.form === name ? fs.errors : undefined} />
+          {fs?.form === name && fs.message && <Alert kind="error">{fs.message}</Alert>}
+          <form
+            method="post"
+            action={`${base}/${action}`}
+            enctype={multipart ? 'multipart/form-data' : undefined}
+          >
+            <CsrfField c={c} />
+            {children}
+          </form>
+          <p>
+            <a href={base}>{t('agreements.form.cancel')}</a>
+          </p>
+        </div>
+      ) : (
+        <p class="agreement-action-link">
+          <a href={`${base}?action=${encodeURIComponent(name)}#action-form`}>{title}</a>
+        </p>
+      );
     const orgSelect = (
       formName: string,
       orgs: LoadedAgreement['parties'],
@@ -946,7 +956,7 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
                               label: t(`agreements.dispute.${x}`),
                             }))}
                           />
-                          {dateField(`stage-${d.id}`, 'on', t('agreements.field.date'))}
+                          {dateField(`stage-${d.id}`, 'stageOn', t('agreements.field.date'))}
                           <button type="submit">{t('agreements.form.stage_submit')}</button>
                         </>,
                       ),
@@ -1210,12 +1220,12 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
     (c) => `stage-${c.req.param('disputeId')}`,
     p.actingParty('organisationId'),
     async (op, id, v, c) => {
-      check(v, { organisationId: 'la partie', stage: "l'étape", on: 'la date' }, ['on']);
+      check(v, { organisationId: 'la partie', stage: "l'étape", stageOn: 'la date' }, ['stageOn']);
       return advanceDispute(op, id, {
         organisationId: v.organisationId,
         disputeId: c.req.param('disputeId') ?? '',
         stage: v.stage,
-        on: v.on,
+        on: v.stageOn,
       });
     },
     'stage',

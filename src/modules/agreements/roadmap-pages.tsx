@@ -68,6 +68,10 @@ export function registerRoadmapPages(r: Registrar, deps: Deps) {
     const v = (form: string, n: string, fallback = '') =>
       fs?.form === form && typeof fs.values[n] === 'string' ? (fs.values[n] as string) : fallback;
     const e = (form: string, n: string) => (fs?.form === form ? fs.errors?.[n] : undefined);
+    // One follow-up form at a time (?modifier=<action>): no duplicate field ids on the page.
+    const editingId =
+      fs?.form === 'update' ? (c.req.param('actionId') ?? null) : (c.req.query('modifier') ?? null);
+    const editing = rm?.actions.find((a) => a.id === editingId) ?? null;
     return renderPage(
       c,
       {
@@ -146,6 +150,35 @@ export function registerRoadmapPages(r: Registrar, deps: Deps) {
                     );
                   })}
                 </ul>
+                {mine.length > 0 && editing && (
+                  <div class="agreement-action" id="update-form">
+                    <h3>{t('agreements.roadmap.update_title', { title: editing.title })}</h3>
+                    <ErrorSummary c={c} errors={fs?.form === 'update' ? fs.errors : undefined} />
+                    <form method="post" action={`${base}/actions/${editing.id}`}>
+                      <CsrfField c={c} />
+                      <Select
+                        name="status"
+                        label={t('agreements.roadmap.status')}
+                        value={v('update', 'status', editing.status)}
+                        error={e('update', 'status')}
+                        options={ACTION_STATUSES.map((x) => ({
+                          value: x,
+                          label: t(`agreements.action_status.${x}`),
+                        }))}
+                      />
+                      <Field
+                        name="progress"
+                        type="number"
+                        min={0}
+                        max={100}
+                        label={t('agreements.roadmap.progress')}
+                        value={v('update', 'progress', String(editing.progress))}
+                        error={e('update', 'progress')}
+                      />
+                      <button type="submit">{t('agreements.roadmap.update')}</button>
+                    </form>
+                  </div>
+                )}
                 <h2>{t('agreements.roadmap.actions')}</h2>
                 <p>
                   <a href={`${base}/actions.csv`}>{t('agreements.roadmap.export')}</a>
@@ -195,33 +228,13 @@ export function registerRoadmapPages(r: Registrar, deps: Deps) {
                             <td>
                               {effectiveProgress(a)} %
                               {mine.length > 0 && (
-                                <form
-                                  method="post"
-                                  action={`${base}/actions/${a.id}`}
-                                  class="agreement-on-form"
-                                >
-                                  <CsrfField c={c} />
-                                  <Select
-                                    name="status"
-                                    label={t('agreements.roadmap.status')}
-                                    value={a.status}
-                                    options={ACTION_STATUSES.map((x) => ({
-                                      value: x,
-                                      label: t(`agreements.action_status.${x}`),
-                                    }))}
-                                  />
-                                  <Field
-                                    name="progress"
-                                    type="number"
-                                    min={0}
-                                    max={100}
-                                    label={t('agreements.roadmap.progress')}
-                                    value={a.progress}
-                                  />
-                                  <button type="submit" class="button-small button-secondary">
+                                <>
+                                  {' '}
+                                  <a href={`${base}?modifier=${a.id}#update-form`}>
                                     {t('agreements.roadmap.update')}
-                                  </button>
-                                </form>
+                                    <span class="visually-hidden"> : {a.title}</span>
+                                  </a>
+                                </>
                               )}
                             </td>
                           </tr>
