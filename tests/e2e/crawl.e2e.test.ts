@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, DEMO_ADMIN, type E2E, signIn, startE2E } from '../helpers/browser.js';
@@ -36,6 +37,8 @@ interface Visit {
   violations: string[];
   /** document width in CSS px (horizontal scroll when wider than the viewport). */
   scrollWidth: number;
+  /** First view, bytes on the wire: the HTML as sent plus its stylesheets and scripts (gzip). */
+  weight: number;
   /** The page (answering 200) whose link led here; none for entry points. */
   from?: string;
 }
@@ -79,7 +82,13 @@ async function crawl(page: Page, seeds: string[]): Promise<Visit[]> {
     if (!type.startsWith('text/html')) continue;
     const violations = await axeViolations(page);
     const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
-    visits.push({ url: key, status, violations, scrollWidth, from });
+    const sizes = res ? await res.request().sizes() : { responseHeadersSize: 0, responseBodySize: 0 };
+    const assets = await page.$$eval('link[rel="stylesheet"][href], script[src]', (els) =>
+      els.map((e) => (e as HTMLLinkElement).href || (e as HTMLScriptElement).src),
+    );
+    let weight = sizes.responseHeadersSize + sizes.responseBodySize;
+    for (const a of assets) weight += await assetBytes(a);
+    visits.push({ url: key, status, violations, scrollWidth, weight, from });
     // Links of error pages (the language switch of a 404…) prove nothing about the site.
     if (status !== 200) continue;
     const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
@@ -91,9 +100,39 @@ async function crawl(page: Page, seeds: string[]): Promise<Visit[]> {
   return visits;
 }
 
+const assetCache = new Map<string, Promise<number>>();
+/** Bytes on the wire (headers + gzip body) of a stylesheet or script, fetched once, cold. */
+function assetBytes(url: string): Promise<number> {
+  let got = assetCache.get(url);
+  if (!got) {
+    got = new Promise((resolve, reject) => {
+      const req = request(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        let n = 0;
+        res.on('data', (c: Buffer) => {
+          n += c.length;
+        });
+        res.on('end', () => {
+          const headers = Object.entries(res.headers)
+            .map(([k, v]) => `${k}: ${v}\r\n`)
+            .join('');
+          resolve(n + headers.length);
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    assetCache.set(url, got);
+  }
+  return got;
+}
+
+/** DESIGN.md: every page's first view under 60 KB (HTML + CSS + JS, compressed). */
+const WEIGHT_BUDGET = 60 * 1024;
+
 function report(label: string, visits: Visit[]) {
   const lines = visits.map(
-    (v) => `  ${v.status} ${v.url}${v.violations.length ? ` — ${v.violations.length} violation(s)` : ''}`,
+    (v) =>
+      `  ${v.status} ${v.url} (${(v.weight / 1024).toFixed(1)} KB)${v.violations.length ? ` — ${v.violations.length} violation(s)` : ''}`,
   );
   console.info(`${label}: ${visits.length} page(s) visited\n${lines.join('\n')}`);
 }
@@ -106,6 +145,8 @@ function check(visits: Visit[], viewportWidth: number) {
     .filter((v) => v.scrollWidth > viewportWidth)
     .map((v) => `${v.url}: ${v.scrollWidth} px`);
   expect(tooWide, `pages wider than ${viewportWidth} px:\n${tooWide.join('\n')}`).toEqual([]);
+  const heavy = visits.filter((v) => v.weight >= WEIGHT_BUDGET).map((v) => `${v.url}: ${v.weight} bytes`);
+  expect(heavy, `first view over 60 KB compressed:\n${heavy.join('\n')}`).toEqual([]);
   const serverErrors = visits
     .filter((v) => v.status >= 500)
     .map((v) => `${v.status} ${v.url} (from ${v.from})`);
