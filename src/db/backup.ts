@@ -303,6 +303,8 @@ export interface RestoreSummary {
   auditKept: number;
   /** Audit entries whose number was taken by a different entry: appended with a new number. */
   auditRenumbered: number;
+  /** Things the operator should know (French sentences). */
+  warnings: string[];
 }
 
 /** How many rows the tables that hold real data have ("is this database empty?"). */
@@ -340,6 +342,15 @@ export async function restoreDatabase(
   }
   // Bring the schema to the backup's version (not further: later migrations may reshape data).
   const applied = new Set(await appliedMigrations(db));
+  const warnings: string[] = [];
+  const ahead = [...applied].filter((m) => !header.migrations.includes(m));
+  if (ahead.length) {
+    warnings.push(
+      `La base était déjà à une version plus récente que la sauvegarde (${ahead.join(', ')}) : ` +
+        'les données ont été insérées telles quelles, les colonnes ajoutées depuis ont leur valeur par défaut. ' +
+        'Pour une restauration fidèle, restaurez dans une base neuve, non initialisée.',
+    );
+  }
   if (header.migrations.some((m) => !applied.has(m))) {
     const partial = mkdtempSync(join(tmpdir(), 'passerelle-migrations-'));
     try {
@@ -477,6 +488,7 @@ export async function restoreDatabase(
       rows: total,
       auditKept,
       auditRenumbered: renumber.length,
+      warnings,
     };
   });
   await migrate(db, dir);

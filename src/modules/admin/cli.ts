@@ -89,6 +89,7 @@ Avec la base embarquée, arrêtez d'abord le serveur (il tient le dossier de don
             lines.push(
               `${fr.format(s.auditRenumbered)} entrée(s) du journal ajoutées sous un nouveau numéro.`,
             );
+          for (const w of s.warnings) lines.push(`Attention : ${w}`);
           out(lines.join('\n'));
         }),
       { migrate: false },
