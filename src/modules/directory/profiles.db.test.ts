@@ -226,6 +226,10 @@ for (const kind of DB_KINDS) {
         ['public', 'partners', 'confidential'].slice(0, 2),
       );
       expect(body).toMatchObject({ id: ml.id, kind: 'mission_locale', openToPartnership: true });
+      // Keys left out of a PATCH keep their value.
+      expect(body.description).toBe('Accompagnement des jeunes de 16 à 25 ans.');
+      expect(body.website).toBe('https://www.ml-marseille.fr');
+      expect(body.partnershipWanted).toBe('Une collectivité engagée au Sénégal');
     });
 
     it('CUF membership is recorded on local authorities, by platform admins only', async () => {

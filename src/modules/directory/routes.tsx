@@ -3,12 +3,14 @@ import { registerProfileApi } from './api-profile.js';
 import { reminderJobs, reminderSchedules } from './reminders.js';
 import { registerProfilePages } from './routes-profile.js';
 import { registerSearchRoutes } from './routes-search.js';
+import { seedDirectoryDemo } from './seed-demo.js';
 import { registerTerritoryRoutes } from './territory/routes.js';
 
 export const directoryModule: Module = {
   name: 'directory',
   jobs: (deps) => reminderJobs(deps),
   schedules: reminderSchedules,
+  seedDemo: seedDirectoryDemo,
   register(r, deps) {
     // Search first: /api/v1/organisations/autocomplete before /api/v1/organisations/{id}.
     registerSearchRoutes(r, deps);

@@ -148,11 +148,11 @@ export type PartnerRef = z.infer<typeof partnerRefSchema>;
  */
 export const profilePatchSchema = z
   .object({
-    description: optText(4000),
-    website,
-    email: optEmail,
+    description: optText(4000).optional(),
+    website: website.optional(),
+    email: optEmail.optional(),
     openToPartnership: z.boolean({ error: 'Indiquez oui ou non.' }).optional(),
-    partnershipWanted: optText(2000),
+    partnershipWanted: optText(2000).optional(),
     countries: z.array(countryCode).max(100, '100 pays au plus.').optional(),
     countryGroups: z
       .array(z.string().regex(/^[a-z0-9_]+$/, 'Groupe pays inconnu.'))
@@ -165,7 +165,7 @@ export const profilePatchSchema = z
     verified: z.boolean({ error: 'Indiquez oui ou non.' }).optional(),
     /** Foreign partners only. */
     country: countryCode.nullish(),
-    city: optText(120),
+    city: optText(120).optional(),
     partnerType: z.enum(PARTNER_TYPES, { error: 'Choisissez le type de partenaire.' }).nullish(),
     /** Local authorities only; platform admins only. */
     cufMember: z.boolean({ error: 'Indiquez oui ou non.' }).optional(),
