@@ -222,6 +222,20 @@ describe('GET /admin/outbox', () => {
     expect(one.html).not.toContain('<img src=x');
   });
 
+  it('lists the newest mail first', async () => {
+    for (const [subject, at] of [
+      ['Ancien message', '2026-01-01T10:00:00Z'],
+      ['Message récent', '2026-06-01T10:00:00Z'],
+    ]) {
+      await app.db.run(sql`INSERT INTO mail_outbox (to_address, subject, text_body, transport, status, created_at)
+        VALUES ('z@exemple.fr', ${subject}, 'texte', 'outbox', 'kept', ${new Date(at)})`);
+    }
+    const { html } = await platform.page('/admin/outbox');
+    const recent = html.indexOf('Message récent');
+    expect(recent).toBeGreaterThan(0);
+    expect(html.indexOf('Ancien message')).toBeGreaterThan(recent);
+  });
+
   it('an unknown or malformed id is a 404; network admins are refused (sign-in links)', async () => {
     expect((await platform.get('/admin/outbox/00000000-0000-0000-0000-000000000000')).status).toBe(404);
     expect((await platform.get('/admin/outbox/pas-un-id')).status).toBe(404);
