@@ -3,6 +3,8 @@ import { createTestApp, type TestApp, type TestClient } from '../../../tests/hel
 import { DB_KINDS } from '../../../tests/helpers/db.js';
 import { anOrganisation, aUser, type OrgFixture } from '../../../tests/helpers/fixtures.js';
 import { sql } from '../../db/sql.js';
+import { tickSchedules } from '../../jobs/scheduler.js';
+import { allSchedules } from '../../jobs/worker.js';
 
 for (const kind of DB_KINDS) {
   describe(`agreements API (${kind})`, () => {
@@ -257,6 +259,21 @@ for (const kind of DB_KINDS) {
       ]);
       view = await (await mlMember.get(`/api/v1/agreements/${id}?on=2026-04-16`)).json();
       expect(view.state).toBe('withdrawn');
+
+      // Art. 5 : when the notice period ends, the admins of every party are reminded, once.
+      const remind = async (instant: string) => {
+        await at(instant);
+        await tickSchedules(app.db, allSchedules(), app.deps.now());
+        await app.runJobs();
+      };
+      await remind('2026-04-14T08:00:00Z');
+      await remind('2026-04-15T08:00:00Z');
+      await remind('2026-04-16T08:00:00Z');
+      const mails = await app.db.many<{ subject: string }>(
+        sql`SELECT subject FROM mail_outbox WHERE subject LIKE '%préavis%' ORDER BY to_address`,
+      );
+      expect(mails).toHaveLength(3);
+      expect(mails[0].subject).toContain('fin du préavis de dénonciation le 15 avril 2026');
 
       // Every event is in the history; every change in the audit log.
       const types = await app.db.many<{ type: string }>(
