@@ -60,6 +60,7 @@ export const directoryMessages: Catalogue = {
     'directory.org.territory': 'Territoire',
     'directory.org.territory_none':
       'Le territoire de cette organisation n’est pas encore connu : la géographie n’a pas été importée ou aucune commune ne lui est rattachée.',
+    'directory.org.communes_label': 'Communes',
     'directory.org.communes': '{count} communes',
     'directory.org.communes_one': '1 commune',
     'directory.org.approximate':

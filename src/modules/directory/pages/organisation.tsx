@@ -131,7 +131,7 @@ export function organisationPage(c: Context<AppEnv>, p: Profile) {
                 <dl class="summary">
                   {territory.communes > 0 && (
                     <>
-                      <dt>{t('directory.org.territory')}</dt>
+                      <dt>{t('directory.org.communes_label')}</dt>
                       <dd>
                         {territory.communes === 1
                           ? t('directory.org.communes_one')
