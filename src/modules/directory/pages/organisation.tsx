@@ -97,7 +97,7 @@ export function organisationPage(c: Context<AppEnv>, p: Profile) {
             )}
             <dt>{t('directory.org.website')}</dt>
             <dd>
-              {s.website ? (
+              {s.website && /^https?:\/\//i.test(s.website) ? (
                 <a href={s.website} rel="noopener noreferrer">
                   {s.website}
                 </a>
