@@ -271,5 +271,18 @@ export const agreementsMatrix: ModuleMatrix = {
       body: () => ({ csv: 'titre;engagement;porteur\nX;exchange_events;A\n' }),
       allow: PARTY_ADMINS,
     },
+    {
+      method: 'POST',
+      path: '/conventions/:id/approbations/:approvalId/copie',
+      url: (w) => `${page(w)}/approbations/${NO_ID}/copie`,
+      body: () => ({}),
+      allow: CREATORS,
+    },
+    {
+      method: 'GET',
+      path: '/conventions/:id/approbations/:approvalId/copie',
+      url: (w) => `${page(w)}/approbations/${NO_ID}/copie`,
+      allow: PARTIES,
+    },
   ],
 };

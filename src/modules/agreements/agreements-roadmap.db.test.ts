@@ -153,6 +153,38 @@ for (const kind of DB_KINDS) {
       expect(text).toContain('Lettre commune;;joint_communication;Cités Unies France');
     });
 
+    it('the signed document of the national convention is uploaded by its users, not copied in the code', async () => {
+      const approvals = await app.db.many<{ id: string; organisation_id: string }>(
+        sql`SELECT id, organisation_id FROM agreement_approvals WHERE agreement_id = ${id} ORDER BY signed_on, created_at`,
+      );
+      const unmlApproval = approvals.find((a) => a.organisation_id === unml)!;
+      const upload = async (userId: string, bytes: string) => {
+        const client = await app.as(userId);
+        const { html } = await client.page(`/conventions/${id}`);
+        const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1];
+        const form = new FormData();
+        form.set('_csrf', csrf);
+        form.set('file', new File([bytes], 'convention-signee.pdf', { type: 'application/pdf' }));
+        return client.request(`/conventions/${id}/approbations/${unmlApproval.id}/copie`, {
+          method: 'POST',
+          body: form,
+        });
+      };
+      // CUF cannot upload UNML's signed copy; a text file is not a PDF.
+      expect((await upload(cufAdminId, '%PDF-1.4 x')).status).toBe(403);
+      expect((await upload(unmlAdminId, 'pas un pdf')).status).toBe(422);
+      expect((await upload(unmlAdminId, '%PDF-1.4 copie signée')).status).toBe(303);
+      expect((await upload(unmlAdminId, '%PDF-1.4 encore')).status).toBe(409);
+      const client = await app.as(cufAdminId);
+      const file = await client.get(`/conventions/${id}/approbations/${unmlApproval.id}/copie`);
+      expect(file.status).toBe(200);
+      expect(Buffer.from(await file.arrayBuffer()).toString('utf8')).toBe('%PDF-1.4 copie signée');
+      const events = await app.db.many<{ type: string }>(
+        sql`SELECT type FROM agreement_events WHERE agreement_id = ${id} AND type = 'signed_copy_attached'`,
+      );
+      expect(events).toHaveLength(1);
+    });
+
     it('one roadmap per year; none beyond the term', async () => {
       const client = await app.as(unmlAdminId);
       await client.page(`/conventions/${id}/feuilles-de-route/2`);

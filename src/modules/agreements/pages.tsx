@@ -24,6 +24,7 @@ import { policies } from '../../policy/policy.js';
 import { advanceDispute } from './advance-dispute.js';
 import { opContext } from './api.js';
 import { approveVersion } from './approve-version.js';
+import { attachSignedCopy } from './attach-signed-copy.js';
 import { createAgreement } from './create-agreement.js';
 import { isIsoDate } from './domain/dates.js';
 import { diffLines, diffStats } from './domain/diff.js';
@@ -600,6 +601,14 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
                           {a
                             ? `${t(`agreements.method.${a.method}`)}${a.recorded_by_platform_admin ? ` (${t('agreements.detail.recorded_by_admin')})` : ''}`
                             : '—'}
+                          {a?.has_scan && (
+                            <>
+                              {' · '}
+                              <a href={`${base}/approbations/${a.id}/copie`}>
+                                {t('agreements.detail.signed_copy')}
+                              </a>
+                            </>
+                          )}
                         </td>
                       </tr>
                     );
@@ -776,6 +785,28 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
                       <button type="submit">{t('agreements.form.approve_submit')}</button>
                     </>,
                     true,
+                  )}
+                {loaded.approvals
+                  .filter(
+                    (a) => !a.has_scan && mineOrPaper.some((o) => o.organisation_id === a.organisation_id),
+                  )
+                  .map((a) =>
+                    form(
+                      `copy-${a.id}`,
+                      `approbations/${a.id}/copie`,
+                      t('agreements.form.copy', { party: name(a.organisation_id), n: a.number }),
+                      <>
+                        <div class="field">
+                          <label for="champ-file">{t('agreements.field.signed_copy_file')}</label>
+                          {err(fs, `copy-${a.id}`, 'file') && (
+                            <p class="error-message">{err(fs, `copy-${a.id}`, 'file')}</p>
+                          )}
+                          <input id="champ-file" type="file" name="file" accept="application/pdf" required />
+                        </div>
+                        <button type="submit">{t('agreements.form.copy_submit')}</button>
+                      </>,
+                      true,
+                    ),
                   )}
                 {mine.length > 0 &&
                   ['draft', 'signing', 'in_force'].includes(nowSnap.state) &&
@@ -1096,6 +1127,39 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
     },
     'approved',
   );
+  r.page('POST', '/conventions/:id/approbations/:approvalId/copie', p.approvalParty, async (c) => {
+    const id = c.req.param('id') ?? '';
+    const approvalId = c.req.param('approvalId') ?? '';
+    const values = await readForm(c);
+    try {
+      const file = await fileField(c, 'file');
+      if (!file) throw new AppError('validation', undefined, { file: 'Joignez la copie signée (PDF).' });
+      await db.transaction((tx) => attachSignedCopy(opContext(c, tx), id, approvalId, file));
+    } catch (e) {
+      const fs: FormState = { form: `copy-${approvalId}`, values };
+      if (e instanceof AppError && e.code === 'validation')
+        return detail(c, { ...fs, errors: e.fields }, 422);
+      if (e instanceof AppError && e.code === 'conflict')
+        return detail(c, { ...fs, message: e.message }, 409);
+      throw e;
+    }
+    return c.redirect(`/conventions/${id}?fait=copy`, 303);
+  });
+
+  r.asset('GET', '/conventions/:id/approbations/:approvalId/copie', p.viewer, async (c) => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    const [id, approvalId] = [c.req.param('id') ?? '', c.req.param('approvalId') ?? ''];
+    if (!uuid.test(id) || !uuid.test(approvalId)) throw new AppError('not_found');
+    const row = await db.maybeOne<{ scan_file: Uint8Array | null; scan_file_name: string | null }>(
+      sql`SELECT scan_file, scan_file_name FROM agreement_approvals WHERE id = ${approvalId} AND agreement_id = ${id}`,
+    );
+    if (!row?.scan_file) throw new AppError('not_found', 'Aucune copie signée déposée.');
+    return c.body(Buffer.from(row.scan_file), 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="${(row.scan_file_name ?? 'copie-signee.pdf').replace(/"/g, '')}"`,
+    });
+  });
+
   action(
     '/conventions/:id/versions',
     () => 'version',

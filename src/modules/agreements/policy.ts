@@ -122,5 +122,19 @@ export function agreementPolicies(db: Db) {
     return list.some((x) => admins.includes(x as string));
   });
 
-  return { viewer, actingParty, partyAdmin, creator };
+  /** Act on an approval (:approvalId): an admin of the party that signed it, or a platform admin. */
+  const approvalParty: Policy = policies.check('agreementApprovalParty', async (actor, c) => {
+    if (actor.kind !== 'user') return false;
+    const a = await load(c);
+    if (!a) return true;
+    const approvalId = c.req.param('approvalId') ?? '';
+    if (!UUID.test(approvalId)) return isPartyAdmin(actor, a, { paperCopy: true });
+    const row = await db.maybeOne<{ organisation_id: string }>(
+      sql`SELECT organisation_id FROM agreement_approvals WHERE id = ${approvalId} AND agreement_id = ${idParam(c)}`,
+    );
+    if (!row) return isPartyAdmin(actor, a, { paperCopy: true });
+    return canActFor(actor, a, row.organisation_id, { paperCopy: true });
+  });
+
+  return { viewer, actingParty, partyAdmin, creator, approvalParty };
 }
