@@ -32,65 +32,62 @@ export interface Viewer {
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
-/** Profile data of the given organisations, in four queries whatever their number. */
+interface ProfileRow {
+  id: string;
+  name: string;
+  kind: string;
+  level: string | null;
+  cuf_member: boolean;
+  open_to_partnership: boolean;
+  last_verified_on: string | null;
+  countries: string[] | null;
+  groups: string[] | null;
+  /** 'code:name', in the themes' order. */
+  themes: string[] | null;
+}
+
+const toCounterpart = (o: ProfileRow): Counterpart & { countryCodes: string[] } => {
+  const codes = o.countries ?? [];
+  return {
+    id: o.id,
+    name: o.name,
+    kind: o.kind,
+    level: o.level,
+    cufMember: o.cuf_member,
+    openToPartnership: o.open_to_partnership,
+    lastVerifiedOn: o.last_verified_on,
+    countryCodes: codes,
+    countries: codes.map((c) => countryName(c)).sort((a, b) => a.localeCompare(b, 'fr')),
+    groups: o.groups ?? [],
+    themes: (o.themes ?? []).map((x) => {
+      const i = x.indexOf(':');
+      return { code: x.slice(0, i), name: x.slice(i + 1) };
+    }),
+  };
+};
+
+const PROFILE = sql`o.id, o.name, o.kind, o.level, o.cuf_member, o.open_to_partnership, o.last_verified_on`;
+
+/** Engagement of one organisation per row (a few index probes each): for short lists. */
+const ENGAGEMENT_LATERAL = sql`
+  ARRAY(SELECT x.country FROM organisation_countries x WHERE x.organisation_id = o.id ORDER BY x.country) AS countries,
+  ARRAY(SELECT cg.name FROM organisation_country_groups g JOIN country_groups cg ON cg.code = g.group_code
+    WHERE g.organisation_id = o.id ORDER BY cg.name) AS groups,
+  ARRAY(SELECT t.code || ':' || t.name FROM organisation_themes ot JOIN themes t ON t.code = ot.theme_code
+    WHERE ot.organisation_id = o.id ORDER BY t.position) AS themes`;
+
+/** Profile data of the given organisations, in one query whatever their number. */
 export async function loadCounterparts(
   db: Queryable,
   ids: string[],
 ): Promise<Map<string, Counterpart & { countryCodes: string[] }>> {
   const out = new Map<string, Counterpart & { countryCodes: string[] }>();
   if (ids.length === 0) return out;
-  const orgs = await db.many<{
-    id: string;
-    name: string;
-    kind: string;
-    level: string | null;
-    cuf_member: boolean;
-    open_to_partnership: boolean;
-    last_verified_on: string | null;
-  }>(sql`SELECT id, name, kind, level, cuf_member, open_to_partnership, last_verified_on
-    FROM organisations WHERE id = ANY(${ids}::uuid[])`);
-  for (const o of orgs)
-    out.set(o.id, {
-      id: o.id,
-      name: o.name,
-      kind: o.kind,
-      level: o.level,
-      cufMember: o.cuf_member,
-      openToPartnership: o.open_to_partnership,
-      lastVerifiedOn: o.last_verified_on,
-      countries: [],
-      countryCodes: [],
-      groups: [],
-      themes: [],
-    });
-  const countries = await db.many<{ organisation_id: string; country: string }>(
-    sql`SELECT organisation_id, country FROM organisation_countries WHERE organisation_id = ANY(${ids}::uuid[]) ORDER BY country`,
+  const rows = await db.many<ProfileRow>(
+    sql`SELECT ${PROFILE}, ${ENGAGEMENT_LATERAL} FROM organisations o WHERE o.id = ANY(${ids}::uuid[])`,
   );
-  for (const r of countries) {
-    const c = out.get(r.organisation_id);
-    c?.countryCodes.push(r.country);
-    c?.countries.push(countryName(r.country));
-  }
-  for (const c of out.values()) c.countries.sort((a, b) => a.localeCompare(b, 'fr'));
-  const groups = await db.many<{ organisation_id: string; name: string }>(
-    sql`SELECT g.organisation_id, cg.name FROM organisation_country_groups g JOIN country_groups cg ON cg.code = g.group_code
-      WHERE g.organisation_id = ANY(${ids}::uuid[]) ORDER BY cg.name`,
-  );
-  for (const r of groups) out.get(r.organisation_id)?.groups.push(r.name);
-  const themes = await db.many<{ organisation_id: string; code: string; name: string }>(
-    sql`SELECT ot.organisation_id, t.code, t.name FROM organisation_themes ot JOIN themes t ON t.code = ot.theme_code
-      WHERE ot.organisation_id = ANY(${ids}::uuid[]) ORDER BY t.position`,
-  );
-  for (const r of themes) out.get(r.organisation_id)?.themes.push({ code: r.code, name: r.name });
+  for (const o of rows) out.set(o.id, toCounterpart(o));
   return out;
-}
-
-async function wantedThemes(db: Queryable, orgId: string, filters: MatchFilters): Promise<string[]> {
-  if (filters.theme) return [filters.theme];
-  const own = await db.many<{ theme_code: string }>(
-    sql`SELECT theme_code FROM organisation_themes WHERE organisation_id = ${orgId}`,
-  );
-  return own.length > 0 ? own.map((r) => r.theme_code) : CONVENTION_THEMES;
 }
 
 function keep(c: Counterpart & { countryCodes: string[] }, f: MatchFilters): boolean {
@@ -103,6 +100,7 @@ function keep(c: Counterpart & { countryCodes: string[] }, f: MatchFilters): boo
  * For a Mission Locale: every local authority whose territory meets the ML's, with the
  * share of the ML's population it covers. For a local authority: the Missions Locales
  * serving its territory, with the share of its population each serves. Others: nothing.
+ * One query: the overlap is aggregated by organisation before the profiles are read.
  */
 export async function findMatches(
   db: Queryable,
@@ -110,65 +108,61 @@ export async function findMatches(
   filters: MatchFilters,
   now: Date,
 ): Promise<Match[]> {
-  let rows: { id: string; share: number; approximate: boolean }[];
-  if (viewer.kind === 'mission_locale') {
-    rows = await db.many(sql`
-      WITH mine AS (
-        SELECT oc.commune_insee, greatest(coalesce(c.population, 0), 1)::float8 AS pop, oc.coverage
-        FROM organisation_communes oc JOIN communes c ON c.insee = oc.commune_insee
-        WHERE oc.organisation_id = ${viewer.id}
-      ), total AS (SELECT sum(pop) AS pop, bool_and(coverage = 'approximate') AS approximate FROM mine)
-      SELECT a.organisation_id AS id, (sum(mine.pop) / (SELECT pop FROM total))::float8 AS share,
-        coalesce((SELECT approximate FROM total), false) AS approximate
-      FROM mine
-      JOIN organisation_communes a ON a.commune_insee = mine.commune_insee AND a.organisation_id <> ${viewer.id}
-      JOIN organisations o ON o.id = a.organisation_id AND o.kind = 'local_authority'
-      GROUP BY a.organisation_id`);
-  } else if (viewer.kind === 'local_authority') {
-    rows = await db.many(sql`
-      WITH mine AS (
-        SELECT oc.commune_insee, greatest(coalesce(c.population, 0), 1)::float8 AS pop
-        FROM organisation_communes oc JOIN communes c ON c.insee = oc.commune_insee
-        WHERE oc.organisation_id = ${viewer.id}
-      ), total AS (SELECT sum(pop) AS pop FROM mine)
-      SELECT a.organisation_id AS id, (sum(mine.pop) / (SELECT pop FROM total))::float8 AS share,
-        bool_and(a.coverage = 'approximate') AS approximate
-      FROM mine
-      JOIN organisation_communes a ON a.commune_insee = mine.commune_insee AND a.organisation_id <> ${viewer.id}
-      JOIN organisations o ON o.id = a.organisation_id AND o.kind = 'mission_locale'
-      GROUP BY a.organisation_id`);
-  } else {
-    return [];
-  }
+  if (viewer.kind !== 'mission_locale' && viewer.kind !== 'local_authority') return [];
+  const otherKind = viewer.kind === 'mission_locale' ? 'local_authority' : 'mission_locale';
+  // Approximate: for a Mission Locale's list, its own territory; for an authority's, each ML's.
+  const approximate =
+    viewer.kind === 'mission_locale'
+      ? sql`(SELECT approximate FROM total)`
+      : sql`NOT EXISTS (SELECT 1 FROM organisation_communes d WHERE d.organisation_id = o.id AND d.coverage = 'declared')`;
+  const rows = await db.many<
+    ProfileRow & { share: number; approximate: boolean; wanted: string[] | null }
+  >(sql`
+    WITH mine AS (
+      SELECT oc.commune_insee, greatest(coalesce(c.population, 0), 1)::float8 AS pop, oc.coverage
+      FROM organisation_communes oc JOIN communes c ON c.insee = oc.commune_insee
+      WHERE oc.organisation_id = ${viewer.id}
+    ), total AS (
+      SELECT sum(pop) AS pop, coalesce(bool_and(coverage = 'approximate'), false) AS approximate FROM mine
+    ), pairs AS (
+      SELECT a.organisation_id AS id, sum(mine.pop) AS covered
+      FROM mine JOIN organisation_communes a ON a.commune_insee = mine.commune_insee
+      WHERE a.organisation_id <> ${viewer.id}
+      GROUP BY a.organisation_id
+    )
+    SELECT ${PROFILE}, ${ENGAGEMENT_LATERAL},
+      (pairs.covered / (SELECT pop FROM total))::float8 AS share,
+      ${approximate} AS approximate,
+      ARRAY(SELECT theme_code FROM organisation_themes WHERE organisation_id = ${viewer.id}) AS wanted
+    FROM pairs JOIN organisations o ON o.id = pairs.id AND o.kind = ${otherKind}`);
   if (rows.length === 0) return [];
-  const counterparts = await loadCounterparts(
-    db,
-    rows.map((r) => r.id),
-  );
-  const wanted = await wantedThemes(db, viewer.id, filters);
-  const perspective = viewer.kind === 'mission_locale' ? 'mission_locale' : 'local_authority';
+  const own = rows[0].wanted ?? [];
+  const wanted = filters.theme ? [filters.theme] : own.length > 0 ? own : CONVENTION_THEMES;
+  const perspective = viewer.kind;
   const day = today(now);
   const out: Match[] = [];
   for (const r of rows) {
-    const c = counterparts.get(r.id);
-    if (!c || !keep(c, filters)) continue;
+    const c = toCounterpart(r);
+    if (!keep(c, filters)) continue;
+    const share = Number(r.share);
     const s = scoreMatch({
       perspective,
       counterpart: c,
-      share: Number(r.share),
+      share,
       approximate: r.approximate,
       wantedThemes: wanted,
       today: day,
     });
-    out.push({ counterpart: c, share: Number(r.share), approximate: r.approximate, ...s });
+    out.push({ counterpart: c, share, approximate: r.approximate, ...s });
   }
   return rank(out);
 }
 
 /**
  * Every (Mission Locale, authority) pair of France that share territory, with the share
- * of the ML's population the authority covers, scored — one aggregate query and one
- * batch of profile reads. Serves the opportunity tables and the national benchmark.
+ * of the ML's population the authority covers, scored — one aggregate query (engagement
+ * aggregated once per table and hash-joined). Serves the opportunity tables and the
+ * national benchmark.
  */
 export interface PairMatch {
   missionLocaleId: string;
@@ -180,7 +174,9 @@ export interface PairMatch {
 }
 
 export async function allMissionLocaleMatches(db: Queryable, now: Date): Promise<PairMatch[]> {
-  const rows = await db.many<{ ml: string; authority: string; share: number; approximate: boolean }>(sql`
+  const rows = await db.many<
+    ProfileRow & { ml: string; share: number; approximate: boolean; wanted: string[] | null }
+  >(sql`
     WITH ml AS (
       SELECT oc.organisation_id AS ml, oc.commune_insee, oc.coverage,
         greatest(coalesce(c.population, 0), 1)::float8 AS pop
@@ -191,43 +187,46 @@ export async function allMissionLocaleMatches(db: Queryable, now: Date): Promise
       SELECT ml, sum(pop) AS pop, bool_and(coverage = 'approximate') AS approximate FROM ml GROUP BY ml
     ), pairs AS (
       SELECT ml.ml, a.organisation_id AS authority, sum(ml.pop) AS covered
-      FROM ml
-      JOIN organisation_communes a ON a.commune_insee = ml.commune_insee
-      JOIN organisations o ON o.id = a.organisation_id AND o.kind = 'local_authority'
+      FROM ml JOIN organisation_communes a ON a.commune_insee = ml.commune_insee
       GROUP BY ml.ml, a.organisation_id
+    ), ct AS (
+      SELECT organisation_id, array_agg(country ORDER BY country) AS countries FROM organisation_countries GROUP BY 1
+    ), gr AS (
+      SELECT g.organisation_id, array_agg(cg.name ORDER BY cg.name) AS groups
+      FROM organisation_country_groups g JOIN country_groups cg ON cg.code = g.group_code GROUP BY 1
+    ), th AS (
+      SELECT ot.organisation_id, array_agg(t.code || ':' || t.name ORDER BY t.position) AS themes,
+        array_agg(t.code) AS codes
+      FROM organisation_themes ot JOIN themes t ON t.code = ot.theme_code GROUP BY 1
     )
-    SELECT pairs.ml, pairs.authority, (pairs.covered / totals.pop)::float8 AS share, totals.approximate
-    FROM pairs JOIN totals ON totals.ml = pairs.ml`);
-  const ids = [...new Set(rows.flatMap((r) => [r.authority]))];
-  const counterparts = await loadCounterparts(db, ids);
-  const themesByMl = new Map<string, string[]>();
-  for (const r of await db.many<{ organisation_id: string; theme_code: string }>(sql`
-    SELECT ot.organisation_id, ot.theme_code FROM organisation_themes ot
-    JOIN organisations o ON o.id = ot.organisation_id AND o.kind = 'mission_locale'`)) {
-    const l = themesByMl.get(r.organisation_id) ?? [];
-    l.push(r.theme_code);
-    themesByMl.set(r.organisation_id, l);
-  }
+    SELECT pairs.ml, ${PROFILE}, ct.countries, gr.groups, th.themes,
+      (pairs.covered / totals.pop)::float8 AS share, totals.approximate, mt.codes AS wanted
+    FROM pairs
+    JOIN totals ON totals.ml = pairs.ml
+    JOIN organisations o ON o.id = pairs.authority AND o.kind = 'local_authority'
+    LEFT JOIN ct ON ct.organisation_id = o.id
+    LEFT JOIN gr ON gr.organisation_id = o.id
+    LEFT JOIN th ON th.organisation_id = o.id
+    LEFT JOIN th mt ON mt.organisation_id = pairs.ml`);
   const day = today(now);
+  const cache = new Map<string, Counterpart & { countryCodes: string[] }>();
   const out: PairMatch[] = [];
   for (const r of rows) {
-    const c = counterparts.get(r.authority);
-    if (!c) continue;
+    let c = cache.get(r.id);
+    if (!c) {
+      c = toCounterpart(r);
+      cache.set(r.id, c);
+    }
+    const share = Number(r.share);
     const s = scoreMatch({
       perspective: 'mission_locale',
       counterpart: c,
-      share: Number(r.share),
+      share,
       approximate: r.approximate,
-      wantedThemes: themesByMl.get(r.ml) ?? CONVENTION_THEMES,
+      wantedThemes: r.wanted && r.wanted.length > 0 ? r.wanted : CONVENTION_THEMES,
       today: day,
     });
-    out.push({
-      missionLocaleId: r.ml,
-      authorityId: r.authority,
-      share: Number(r.share),
-      approximate: r.approximate,
-      ...s,
-    });
+    out.push({ missionLocaleId: r.ml, authorityId: r.id, share, approximate: r.approximate, ...s });
   }
   return out;
 }
