@@ -5,6 +5,7 @@ import { adminCommands } from '../modules/admin/cli.js';
 import { agreementsCommands } from '../modules/agreements/cli.js';
 import { authCommands } from '../modules/auth/cli.js';
 import { directoryCommands } from '../modules/directory/cli.js';
+import { fundingCommands } from '../modules/funding/cli.js';
 import { CliError, type Command, withDeps } from './command.js';
 
 /** Every CLI command. Modules add theirs to this list. */
@@ -65,4 +66,5 @@ export const commands: Command[] = [
   ...adminCommands,
   ...directoryCommands,
   ...agreementsCommands,
+  ...fundingCommands,
 ];

@@ -4,6 +4,7 @@ import { authMessages } from '../modules/auth/messages.js';
 import { connectionsMessages } from '../modules/connections/messages.js';
 import { directoryMessages } from '../modules/directory/messages.js';
 import { territoryMessages } from '../modules/directory/territory/messages.js';
+import { fundingMessages } from '../modules/funding/messages.js';
 import { homeMessages } from '../modules/home/messages.js';
 import { proconnectMessages } from '../modules/proconnect/messages.js';
 import { systemMessages } from '../modules/system/messages.js';
@@ -26,4 +27,5 @@ export const catalogues: Catalogue[] = [
   territoryMessages,
   agreementsMessages,
   connectionsMessages,
+  fundingMessages,
 ];

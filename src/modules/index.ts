@@ -7,6 +7,7 @@ import { agreementsModule } from './agreements/routes.js';
 import { authModule } from './auth/routes.js';
 import { connectionsModule } from './connections/routes.js';
 import { directoryModule } from './directory/routes.js';
+import { fundingModule } from './funding/routes.js';
 import { homeModule } from './home/routes.js';
 import { proconnectModule } from './proconnect/routes.js';
 import { systemModule } from './system/routes.js';
@@ -32,4 +33,5 @@ export const modules: Module[] = [
   directoryModule,
   agreementsModule,
   connectionsModule,
+  fundingModule,
 ];

@@ -4,6 +4,7 @@ import { authMatrix } from './auth.matrix.js';
 import { connectionsMatrix } from './connections.matrix.js';
 import { coreMatrix } from './core.matrix.js';
 import { directoryMatrix } from './directory.matrix.js';
+import { fundingMatrix } from './funding.matrix.js';
 import { proconnectMatrix } from './proconnect.matrix.js';
 import { territoryMatrix } from './territory.matrix.js';
 import type { ModuleMatrix } from './types.js';
@@ -18,4 +19,5 @@ export const matrices: ModuleMatrix[] = [
   territoryMatrix,
   agreementsMatrix,
   connectionsMatrix,
+  fundingMatrix,
 ];
