@@ -44,6 +44,7 @@ export const directoryMessages: Catalogue = {
     // Organisation page
     'directory.org.breadcrumb': 'Annuaire',
     'directory.org.edit': 'Modifier le profil',
+    'directory.org.edit_territory': 'Modifier le territoire servi',
     'directory.org.cuf_member': 'Adhérente de Cités Unies France',
     'directory.org.open': 'Ouverte aux partenariats',
     'directory.org.identity': 'Identité',

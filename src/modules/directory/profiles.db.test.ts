@@ -46,6 +46,9 @@ for (const kind of DB_KINDS) {
       expect(own.html).toContain('Claire Confidentielle');
       // Only admins get the edit button.
       expect(own.html).not.toContain(`/organisations/${ml.id}/modifier`);
+      const asAdmin = await (await app.as(admin.id)).page(`/organisations/${ml.id}`);
+      expect(asAdmin.html).toContain(`/organisations/${ml.id}/modifier`);
+      expect(asAdmin.html).toContain(`/organisations/${ml.id}/territoire`);
 
       const api = await (await app.as(outsider.id)).get(`/api/v1/organisations/${ml.id}`);
       const body = await api.json();

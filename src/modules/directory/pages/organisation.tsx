@@ -149,6 +149,13 @@ export function organisationPage(c: Context<AppEnv>, p: Profile) {
             ) : (
               <p class="muted">{t('directory.org.territory_none')}</p>
             )}
+            {org.kind === 'mission_locale' && canEditProfile(c, org.id) && (
+              <p>
+                <a class="button button-secondary" href={`/organisations/${org.id}/territoire`}>
+                  {t('directory.org.edit_territory')}
+                </a>
+              </p>
+            )}
           </section>
         )}
 
