@@ -37,6 +37,7 @@ import {
 } from './read-connections.js';
 import { requestConnection } from './request-connection.js';
 import { declineSchema, requestSchema } from './schemas.js';
+import { seedConnectionsDemo } from './seed-demo.js';
 import { sweepConnections } from './sweep-connections.js';
 
 type C = Context<AppEnv>;
@@ -636,6 +637,7 @@ function register(r: Registrar, deps: Deps) {
 export const connectionsModule: Module = {
   name: 'connections',
   register,
+  seedDemo: seedConnectionsDemo,
   jobs: (deps) => ({
     'connections.sweep': async () => {
       await sweepConnections(deps);
