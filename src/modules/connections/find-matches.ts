@@ -44,6 +44,7 @@ interface ProfileRow {
   groups: string[] | null;
   /** 'code:name', in the themes' order. */
   themes: string[] | null;
+  projects: number | null;
 }
 
 const toCounterpart = (o: ProfileRow): Counterpart & { countryCodes: string[] } => {
@@ -63,10 +64,30 @@ const toCounterpart = (o: ProfileRow): Counterpart & { countryCodes: string[] } 
       const i = x.indexOf(':');
       return { code: x.slice(0, i), name: x.slice(i + 1) };
     }),
+    projects: Number(o.projects ?? 0),
   };
 };
 
 const PROFILE = sql`o.id, o.name, o.kind, o.level, o.cuf_member, o.open_to_partnership, o.last_verified_on`;
+
+/**
+ * Existing projects count when the projects module's table exists (it may not, in a
+ * deployment without it): checked once, then again at most every minute while absent.
+ */
+let projectsTable: { present: boolean; checkedAt: number } | null = null;
+async function hasProjects(db: Queryable): Promise<boolean> {
+  if (projectsTable && (projectsTable.present || Date.now() - projectsTable.checkedAt < 60_000))
+    return projectsTable.present;
+  const row = await db.one<{ present: boolean }>(
+    sql`SELECT to_regclass('public.project_partners') IS NOT NULL AS present`,
+  );
+  projectsTable = { present: row.present, checkedAt: Date.now() };
+  return row.present;
+}
+const projectsOf = (present: boolean) =>
+  present
+    ? sql`(SELECT count(DISTINCT pp.project_id) FROM project_partners pp WHERE pp.organisation_id = o.id)::int AS projects`
+    : sql`0 AS projects`;
 
 /** Engagement of one organisation per row (a few index probes each): for short lists. */
 const ENGAGEMENT_LATERAL = sql`
@@ -84,7 +105,8 @@ export async function loadCounterparts(
   const out = new Map<string, Counterpart & { countryCodes: string[] }>();
   if (ids.length === 0) return out;
   const rows = await db.many<ProfileRow>(
-    sql`SELECT ${PROFILE}, ${ENGAGEMENT_LATERAL} FROM organisations o WHERE o.id = ANY(${ids}::uuid[])`,
+    sql`SELECT ${PROFILE}, ${ENGAGEMENT_LATERAL}, ${projectsOf(await hasProjects(db))}
+      FROM organisations o WHERE o.id = ANY(${ids}::uuid[])`,
   );
   for (const o of rows) out.set(o.id, toCounterpart(o));
   return out;
@@ -130,7 +152,7 @@ export async function findMatches(
       WHERE a.organisation_id <> ${viewer.id}
       GROUP BY a.organisation_id
     )
-    SELECT ${PROFILE}, ${ENGAGEMENT_LATERAL},
+    SELECT ${PROFILE}, ${ENGAGEMENT_LATERAL}, ${projectsOf(await hasProjects(db))},
       (pairs.covered / (SELECT pop FROM total))::float8 AS share,
       ${approximate} AS approximate,
       ARRAY(SELECT theme_code FROM organisation_themes WHERE organisation_id = ${viewer.id}) AS wanted
@@ -174,6 +196,12 @@ export interface PairMatch {
 }
 
 export async function allMissionLocaleMatches(db: Queryable, now: Date): Promise<PairMatch[]> {
+  const withProjects = await hasProjects(db);
+  const projectCount = withProjects ? sql`coalesce(pj.projects, 0) AS projects` : sql`0 AS projects`;
+  const projectJoin = withProjects
+    ? sql`LEFT JOIN (SELECT organisation_id, count(DISTINCT project_id)::int AS projects FROM project_partners
+        WHERE organisation_id IS NOT NULL GROUP BY 1) pj ON pj.organisation_id = o.id`
+    : sql.empty;
   const rows = await db.many<
     ProfileRow & { ml: string; share: number; approximate: boolean; wanted: string[] | null }
   >(sql`
@@ -199,7 +227,7 @@ export async function allMissionLocaleMatches(db: Queryable, now: Date): Promise
         array_agg(t.code) AS codes
       FROM organisation_themes ot JOIN themes t ON t.code = ot.theme_code GROUP BY 1
     )
-    SELECT pairs.ml, ${PROFILE}, ct.countries, gr.groups, th.themes,
+    SELECT pairs.ml, ${PROFILE}, ct.countries, gr.groups, th.themes, ${projectCount},
       (pairs.covered / totals.pop)::float8 AS share, totals.approximate, mt.codes AS wanted
     FROM pairs
     JOIN totals ON totals.ml = pairs.ml
@@ -207,7 +235,8 @@ export async function allMissionLocaleMatches(db: Queryable, now: Date): Promise
     LEFT JOIN ct ON ct.organisation_id = o.id
     LEFT JOIN gr ON gr.organisation_id = o.id
     LEFT JOIN th ON th.organisation_id = o.id
-    LEFT JOIN th mt ON mt.organisation_id = pairs.ml`);
+    LEFT JOIN th mt ON mt.organisation_id = pairs.ml
+    ${projectJoin}`);
   const day = today(now);
   const cache = new Map<string, Counterpart & { countryCodes: string[] }>();
   const out: PairMatch[] = [];

@@ -15,6 +15,7 @@ export const connectionsMessages: Catalogue = {
     'connections.reason.themes': 'thèmes en commun : {themes}',
     'connections.reason.open': 'ouverte aux partenariats',
     'connections.reason.recent': 'profil confirmé dans les 12 derniers mois',
+    'connections.reason.projects': 'projets sur Passerelle : {count}',
 
     // Matches page
     'connections.matches.title': 'Rapprochements pour {name}',

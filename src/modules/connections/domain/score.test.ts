@@ -91,6 +91,22 @@ describe('matching score (art. 2–3: authorities and the Missions Locales of th
     expect(s.score).toBeLessThanOrEqual(100);
   });
 
+  it('projects on Passerelle count, capped, and the total never exceeds 100', () => {
+    const s = scoreMatch({ ...base, counterpart: { ...region, projects: 1 }, share: 1 });
+    expect(s.score).toBe(83 + 4);
+    expect(s.reasons.at(-1)).toEqual({ key: 'connections.reason.projects', params: { count: 1 } });
+    const busy = {
+      ...region,
+      projects: 9,
+      countries: ['A', 'B', 'C'],
+      groups: ['a', 'b'],
+      themes: ['youth_mobility', 'ecsi'].map((code) => ({ code, name: code })),
+    };
+    expect(
+      scoreMatch({ ...base, wantedThemes: ['youth_mobility', 'ecsi'], counterpart: busy, share: 1 }).score,
+    ).toBe(100);
+  });
+
   it('themes count only when the viewer looks for them', () => {
     const s = scoreMatch({ ...base, wantedThemes: ['ecsi'], counterpart: region, share: 1 });
     expect(s.reasons.some((r) => r.key === 'connections.reason.themes')).toBe(false);

@@ -10,6 +10,8 @@
  *   themes        6 per theme in common with what the other side looks for, at most 12
  *   open         10 when open to partnership
  *   recent        5 when its profile was confirmed in the last 12 months
+ *   projects      4 per project it takes part in on Passerelle, at most 8
+ * The total is capped at 100.
  */
 export const WEIGHTS = {
   territory: 40,
@@ -22,6 +24,8 @@ export const WEIGHTS = {
   maxThemes: 12,
   open: 10,
   recent: 5,
+  perProject: 4,
+  maxProjects: 8,
 } as const;
 
 /** Everything about a counterpart the score reads (all public profile data). */
@@ -40,6 +44,8 @@ export interface Counterpart {
   themes: { code: string; name: string }[];
   /** 'YYYY-MM-DD' of the last confirmation of the profile, if any. */
   lastVerifiedOn: string | null;
+  /** Projects it takes part in on Passerelle (0 when the projects module is absent). */
+  projects?: number;
 }
 
 export interface MatchInput {
@@ -131,7 +137,12 @@ export function scoreMatch(m: MatchInput): Scored {
     score += WEIGHTS.recent;
     reasons.push({ key: 'connections.reason.recent' });
   }
-  return { score: Math.round(score), reasons };
+  const projects = c.projects ?? 0;
+  if (projects > 0) {
+    score += Math.min(WEIGHTS.maxProjects, WEIGHTS.perProject * projects);
+    reasons.push({ key: 'connections.reason.projects', params: { count: projects } });
+  }
+  return { score: Math.min(100, Math.round(score)), reasons };
 }
 
 /** Best first; equal scores by larger share, then by name (stable, locale-independent). */
