@@ -46,6 +46,15 @@ describe('public pages', () => {
     await expect(page.locator('h1').innerText()).resolves.toMatch(/^Relier les Missions Locales/);
   });
 
+  it('the language switch keeps the query of the page (search, filters)', async () => {
+    const page = await e2e.newPage();
+    await page.goto(`${e2e.url}/?q=lyon&page=2`);
+    const href = await page.locator('a.lang-switch').getAttribute('href');
+    const url = new URL(href as string, e2e.url);
+    expect(url.pathname).toBe('/');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ q: 'lyon', page: '2', lang: 'en' });
+  });
+
   it('an unknown address gives a French 404 page that passes axe and leads home', async () => {
     const page = await e2e.newPage();
     const res = await page.goto(`${e2e.url}/cette-page-n-existe-pas`);

@@ -36,6 +36,9 @@ export const Layout: FC<LayoutProps> = ({ c, title, breadcrumbs, bilingual, sect
   ];
   if (isNetworkAdmin(actor)) nav.push({ href: '/admin', label: t('nav.admin'), key: 'admin' });
   const otherLocale = locale === 'fr' ? 'en' : 'fr';
+  // The language switch keeps the page's own query (search, filters): only `lang` changes.
+  const switchQuery = new URLSearchParams(new URL(c.req.url).search);
+  switchQuery.set('lang', otherLocale);
   return (
     <html lang={locale}>
       <head>
@@ -71,7 +74,7 @@ export const Layout: FC<LayoutProps> = ({ c, title, breadcrumbs, bilingual, sect
               {bilingual && (
                 <a
                   class="lang-switch"
-                  href={`${path}?lang=${otherLocale}`}
+                  href={`${path}?${switchQuery}`}
                   hreflang={otherLocale}
                   lang={otherLocale}
                 >
