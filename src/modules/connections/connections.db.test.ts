@@ -561,6 +561,27 @@ for (const kind of DB_KINDS) {
         expect(lines.some((l) => l.includes(`;${org.dept.name};`))).toBe(false);
         expect((await client.get('/admin/opportunites?region=abc')).status).toBe(400);
       });
+
+      it('a regional association sees the opportunities of its own région only; other members are refused', async () => {
+        const ra = await anOrganisation(app.db, {
+          kind: 'regional_association',
+          name: 'AR Auvergne-Rhône-Alpes',
+        });
+        await app.db.run(sql`UPDATE organisations SET region_code = '84' WHERE id = ${ra.id}`);
+        const other = await anOrganisation(app.db, {
+          kind: 'regional_association',
+          name: 'AR Île-de-France',
+        });
+        await app.db.run(sql`UPDATE organisations SET region_code = '11' WHERE id = ${other.id}`);
+        const raUser = await aUser(app.db, { memberOf: [{ organisationId: ra.id }] });
+        const otherUser = await aUser(app.db, { memberOf: [{ organisationId: other.id }] });
+        const own = await (await app.as(raUser.id)).get('/admin/opportunites.csv?region=11');
+        const rows = (await own.text()).trim().split('\r\n');
+        expect(rows.some((l) => l.includes(';Alpha;'))).toBe(true); // région 84 whatever was asked
+        const elsewhere = await (await app.as(otherUser.id)).get('/admin/opportunites.csv');
+        expect((await elsewhere.text()).trim().split('\r\n')).toHaveLength(1); // header only
+        expect((await (await app.as(mlMember.id)).get('/admin/opportunites')).status).toBe(403);
+      });
     });
   });
 }

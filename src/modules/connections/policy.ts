@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { sql } from '../../db/sql.js';
 import type { AppEnv } from '../../http/context.js';
-import { membershipOf } from '../../policy/actor.js';
+import { isNetworkAdmin, membershipOf } from '../../policy/actor.js';
 import { policies } from '../../policy/policy.js';
 import { mayAnswer, maySee } from './read-connections.js';
 
@@ -39,6 +39,17 @@ export const connectionPolicies = {
   /** A member of the organisation in the path (strictly: the request is made in its name). */
   memberOf: (param: string) =>
     policies.check(`memberOf(:${param})`, (a, c) => !!membershipOf(a, c.req.param(param) ?? '')),
+
+  /**
+   * Opportunity tables: network admins (UNML, CUF) for all of France, and the members of a
+   * regional association for their own région (the handler narrows the rows).
+   */
+  opportunities: policies.check(
+    'networkAdminOrRegionalAssociation',
+    (a) =>
+      isNetworkAdmin(a) ||
+      (a.kind === 'user' && a.memberships.some((m) => m.organisationKind === 'regional_association')),
+  ),
 
   /** API: a member of the organisation named by `requesterId` in the JSON body. */
   requesterInBody: policies.check('requesterMember(body.requesterId)', async (a, c) => {

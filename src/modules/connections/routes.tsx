@@ -6,7 +6,7 @@ import type { AppEnv, Deps } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import type { Registrar } from '../../http/registry.js';
 import { fieldErrors, parseOrThrow, readForm } from '../../http/validation.js';
-import { membershipOf } from '../../policy/actor.js';
+import { isNetworkAdmin, membershipOf } from '../../policy/actor.js';
 import { policies } from '../../policy/policy.js';
 import { isCountryCode } from '../directory/domain/countries.js';
 import type { Module } from '../index.js';
@@ -582,15 +582,28 @@ function register(r: Registrar, deps: Deps) {
     });
   });
 
-  const regionFilter = (c: C) => {
+  /** The région asked for; a regional association's members only ever see their own. */
+  const regionFilter = async (c: C) => {
+    const actor = c.get('actor');
+    if (!isNetworkAdmin(actor) && actor.kind === 'user') {
+      const ids = actor.memberships
+        .filter((m) => m.organisationKind === 'regional_association')
+        .map((m) => m.organisationId);
+      const own = await db.maybeOne<{ region_code: string | null }>(
+        sql`SELECT region_code FROM organisations WHERE id = ANY(${ids}::uuid[]) AND region_code IS NOT NULL ORDER BY name LIMIT 1`,
+      );
+      if (!own?.region_code)
+        throw new AppError('forbidden', 'Votre association régionale n’a pas de région connue.');
+      return { region: own.region_code, locked: true };
+    }
     const region = (c.req.query('region') ?? '').trim();
     if (region && !/^[0-9]{2,3}$/.test(region))
       throw new AppError('bad_request', 'Région inconnue.', { region: 'Région inconnue.' });
-    return region;
+    return { region, locked: false };
   };
 
-  r.page('GET', '/admin/opportunites', policies.networkAdmin, async (c) => {
-    const region = regionFilter(c);
+  r.page('GET', '/admin/opportunites', connectionPolicies.opportunities, async (c) => {
+    const { region, locked } = await regionFilter(c);
     const rows = await listOpportunities(db, deps.now(), { region: region || undefined });
     const regions = await db.many<{ code: string; name: string }>(
       sql`SELECT code, name FROM regions ORDER BY name`,
@@ -598,8 +611,8 @@ function register(r: Registrar, deps: Deps) {
     return opportunitiesPage(c, { rows: rows.slice(0, 500), total: rows.length, regions, region });
   });
 
-  r.asset('GET', '/admin/opportunites.csv', policies.networkAdmin, async (c) => {
-    const region = regionFilter(c);
+  r.asset('GET', '/admin/opportunites.csv', connectionPolicies.opportunities, async (c) => {
+    const { region } = await regionFilter(c);
     const rows = await listOpportunities(db, deps.now(), { region: region || undefined });
     const csv = toCsv(
       [
