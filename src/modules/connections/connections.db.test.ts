@@ -342,6 +342,10 @@ for (const kind of DB_KINDS) {
         const done = await answer.text();
         expect(done).toContain('direction@ml.example');
         expect(done).toMatch(/href="\/invitation\/[\w-]+"/);
+        const invitation = /href="(\/invitation\/[\w-]+)"/.exec(done)![1];
+        const invitationPage = await app.anonymous().get(invitation);
+        expect(invitationPage.status).toBe(200);
+        expect(await invitationPage.text()).toContain('Cette invitation, adressée à accueil@ain.example');
         const row = await app.db.one<any>(
           sql`SELECT status, answered_by_email, answered_by_name FROM connections WHERE id = ${id}`,
         );
