@@ -7,6 +7,7 @@ import { territoryMessages } from '../modules/directory/territory/messages.js';
 import { fundingMessages } from '../modules/funding/messages.js';
 import { homeMessages } from '../modules/home/messages.js';
 import { proconnectMessages } from '../modules/proconnect/messages.js';
+import { projectsMessages } from '../modules/projects/messages.js';
 import { systemMessages } from '../modules/system/messages.js';
 import { coreMessages } from './core.messages.js';
 
@@ -28,4 +29,5 @@ export const catalogues: Catalogue[] = [
   agreementsMessages,
   connectionsMessages,
   fundingMessages,
+  projectsMessages,
 ];

@@ -10,6 +10,7 @@ import { directoryModule } from './directory/routes.js';
 import { fundingModule } from './funding/routes.js';
 import { homeModule } from './home/routes.js';
 import { proconnectModule } from './proconnect/routes.js';
+import { projectsModule } from './projects/routes.js';
 import { systemModule } from './system/routes.js';
 
 export interface Module {
@@ -34,4 +35,5 @@ export const modules: Module[] = [
   agreementsModule,
   connectionsModule,
   fundingModule,
+  projectsModule,
 ];

@@ -6,6 +6,7 @@ import { coreMatrix } from './core.matrix.js';
 import { directoryMatrix } from './directory.matrix.js';
 import { fundingMatrix } from './funding.matrix.js';
 import { proconnectMatrix } from './proconnect.matrix.js';
+import { projectsMatrix } from './projects.matrix.js';
 import { territoryMatrix } from './territory.matrix.js';
 import type { ModuleMatrix } from './types.js';
 
@@ -20,4 +21,5 @@ export const matrices: ModuleMatrix[] = [
   agreementsMatrix,
   connectionsMatrix,
   fundingMatrix,
+  projectsMatrix,
 ];
