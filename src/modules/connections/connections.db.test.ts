@@ -138,6 +138,17 @@ for (const kind of DB_KINDS) {
         ]);
       });
 
+      it('a large authority (the Ain, computed from the Missions Locales’ side) gets the same shares', async () => {
+        const body = await (await app.anonymous().get(`/api/v1/organisations/${org.dept.id}/matches`)).json();
+        // The Ain: 5 000 inhabitants; the ML serves 4 000 of them → 80 %.
+        expect(body.items.map((i: any) => [i.organisation.name, i.reasons[0]])).toEqual([
+          [
+            'Mission Locale des Lettres',
+            'Mission Locale des Lettres sert 80 % de la population de votre territoire',
+          ],
+        ]);
+      });
+
       it('filters by country and theme; a bad filter is refused in French; unknown organisation → 404', async () => {
         const sn = await (
           await app.anonymous().get(`/api/v1/organisations/${org.ml.id}/matches?country=sn`)
