@@ -4,6 +4,7 @@ import { startServer } from '../main.js';
 import { adminCommands } from '../modules/admin/cli.js';
 import { agreementsCommands } from '../modules/agreements/cli.js';
 import { authCommands } from '../modules/auth/cli.js';
+import { connectionsCommands } from '../modules/connections/cli.js';
 import { directoryCommands } from '../modules/directory/cli.js';
 import { fundingCommands } from '../modules/funding/cli.js';
 import { CliError, type Command, withDeps } from './command.js';
@@ -67,4 +68,5 @@ export const commands: Command[] = [
   ...directoryCommands,
   ...agreementsCommands,
   ...fundingCommands,
+  ...connectionsCommands,
 ];
