@@ -117,6 +117,22 @@ describe('without JavaScript, small screens', () => {
     await expect(page.locator('h1').count()).resolves.toBe(1);
   });
 
+  it('searches the directory with JavaScript disabled (a GET form, shareable URL)', async () => {
+    const page = await e2e.newPage({ javaScriptEnabled: false });
+    await page.goto(`${e2e.url}/`);
+    await page.locator('.main-nav a[href="/annuaire"]').click();
+    await page.waitForURL(/\/annuaire$/);
+    const form = page.locator('form:has(input[name="q"])').first();
+    await form.locator('input[name="q"]').fill('demonstration');
+    await form.locator('button[type="submit"]').first().click();
+    await page.waitForURL(/[?&]q=demonstration/);
+    // Accents ignored: "demonstration" finds the "(démo)" organisations of the demo data.
+    await expect(page.locator('main').innerText()).resolves.toContain(
+      'Mission Locale de démonstration (démo)',
+    );
+    // (axe needs JavaScript in the page: the crawl audits the directory with it.)
+  });
+
   it('the home page is readable at 320 px wide: no horizontal scroll', async () => {
     const page = await e2e.newPage({ viewport: { width: 320, height: 640 } });
     await page.goto(`${e2e.url}/`);
