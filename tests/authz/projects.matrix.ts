@@ -1,4 +1,4 @@
-import { createProject } from '../../src/modules/projects/operations.js';
+import { addDocument, createProject } from '../../src/modules/projects/operations.js';
 import { anOrganisation } from '../helpers/fixtures.js';
 import { ALL, type Caller, type ModuleMatrix, NETWORK_ADMINS, SIGNED_IN, type World } from './types.js';
 
@@ -38,6 +38,12 @@ export const projectsMatrix: ModuleMatrix = {
       await anOrganisation(w.app.db, { kind: 'local_authority', level: 'commune' })
     ).id;
     w.extra.projectId = await aProject(w);
+    w.extra.projectDocId = await w.app.db.transaction((tx) =>
+      addDocument({ tx, audit: SYSTEM, now: new Date() }, w.extra.projectId, {
+        name: 'compte-rendu.txt',
+        bytes: new TextEncoder().encode('Compte rendu de la réunion.'),
+      }),
+    );
   },
   entries: [
     { method: 'GET', path: '/api/v1/projects', allow: ALL },
@@ -68,6 +74,14 @@ export const projectsMatrix: ModuleMatrix = {
       allow: VIEWERS,
     },
     { method: 'GET', path: '/projets/export.csv', allow: NETWORK_ADMINS },
+    { method: 'GET', path: '/projets/export.xlsx', allow: NETWORK_ADMINS },
+    {
+      method: 'GET',
+      path: '/projets/:id/documents/:docId',
+      url: (w) => page(w, `/documents/${w.extra.projectDocId}`),
+      allow: VIEWERS,
+    },
+    { method: 'POST', path: '/projets/:id/documents', url: (w) => page(w, '/documents'), allow: EDITORS },
     { method: 'GET', path: '/projets', allow: ALL },
     { method: 'GET', path: '/projets/nouveau', allow: SIGNED_IN },
     {

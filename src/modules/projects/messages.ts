@@ -153,6 +153,13 @@ export const projectsMessages: Catalogue = {
     'projects.history.assessment.set': 'Auto-évaluation enregistrée',
     'projects.history.status': 'Statut : {from} → {to}',
     'projects.history.publication': 'Vitrine : {to}',
+    'projects.list.export_xlsx': 'Exporter (Excel)',
+    'projects.detail.documents': 'Documents',
+    'projects.detail.document': 'Joindre un document',
+    'projects.detail.document_hint':
+      'PDF, images (PNG, JPEG), documents bureautiques (docx, xlsx, pptx, odt, ods), texte ou CSV ; 5 Mo au plus. Les programmes et pages web sont refusés.',
+    'projects.detail.add_document': 'Joindre le document',
+    'projects.history.document.add': 'Document joint',
   },
   en: {
     'projects.nav': 'Projects',
@@ -303,5 +310,12 @@ export const projectsMessages: Catalogue = {
     'projects.history.assessment.set': 'Self-assessment saved',
     'projects.history.status': 'Status: {from} → {to}',
     'projects.history.publication': 'Showcase: {to}',
+    'projects.list.export_xlsx': 'Export (Excel)',
+    'projects.detail.documents': 'Documents',
+    'projects.detail.document': 'Attach a document',
+    'projects.detail.document_hint':
+      'PDF, images (PNG, JPEG), office documents (docx, xlsx, pptx, odt, ods), text or CSV; 5 MB at most. Programs and web pages are refused.',
+    'projects.detail.add_document': 'Attach the document',
+    'projects.history.document.add': 'Document attached',
   },
 };

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { type AuditContext, audit } from '../../audit/audit.js';
 import type { Queryable } from '../../db/client.js';
 import { sql } from '../../db/sql.js';
 import { AppError } from '../../http/errors.js';
+import { checkDocument } from './domain/documents.js';
 import { type CRITERIA, checkTransition, type Status } from './domain/lifecycle.js';
 import { AUDIENCES, type Counts, checkCounts, DIMENSIONS } from './domain/participants.js';
 import type { DetailsInput, FundingLineInput } from './schemas.js';
@@ -226,4 +228,24 @@ export async function setPublication(op: Op, id: string, to: 'private' | 'reques
   if (!before) throw new AppError('not_found', 'Ce projet n’existe pas.');
   await op.tx.run(sql`UPDATE projects SET publication = ${to} WHERE id = ${id}`);
   await record(op, id, 'publication', { from: before.publication, to }, before);
+}
+
+/** Attaches a document (checked type, size and content; stored in the database). */
+export async function addDocument(op: Op, id: string, file: { name: string; bytes: Uint8Array }) {
+  const check = checkDocument(file.name, file.bytes);
+  if (!check.ok) throw new AppError('validation', undefined, { document: check.message });
+  await lockProject(op, id);
+  const a = op.audit.actor;
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const { id: docId } = await op.tx.one<{ id: string }>(sql`INSERT INTO project_documents
+      (project_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_by_name, created_at)
+    VALUES (${id}, ${file.name.slice(-200)}, ${check.contentType}, ${file.bytes.length}, ${sha256}, ${file.bytes},
+      ${a.kind === 'user' ? a.user.id : null}, ${a.kind === 'user' ? a.user.name : 'système'}, ${op.now}) RETURNING id`);
+  await record(op, id, 'document.add', {
+    documentId: docId,
+    fileName: file.name,
+    size: file.bytes.length,
+    sha256,
+  });
+  return docId;
 }

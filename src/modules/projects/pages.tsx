@@ -68,6 +68,9 @@ export function listPage(c: C, p: { items: ListItem[]; filter: { status?: string
                 {' '}
                 <a class="button button-secondary" href="/projets/export.csv">
                   {t('projects.list.export')}
+                </a>{' '}
+                <a class="button button-secondary" href="/projets/export.xlsx">
+                  {t('projects.list.export_xlsx')}
                 </a>
               </>
             )}
@@ -708,6 +711,42 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
               </button>
             )}
           </form>
+
+          {(p.canEdit || admin) && (
+            <>
+              <h2>{t('projects.detail.documents')}</h2>
+              <ul>
+                {v.documents.map((d) => (
+                  <li>
+                    <a href={`/projets/${id}/documents/${d.id}`}>{d.file_name}</a> (
+                    {Math.ceil(d.size_bytes / 1024)} Ko, {d.uploaded_by_name},{' '}
+                    {formatDateTime(d.created_at, locale)})
+                  </li>
+                ))}
+              </ul>
+              {p.canEdit && (
+                <form
+                  method="post"
+                  action={`/projets/${id}/documents`}
+                  enctype="multipart/form-data"
+                  novalidate
+                >
+                  <CsrfField c={c} />
+                  <ErrorSummary c={c} errors={errs('document')} />
+                  <Field
+                    name="document"
+                    type="file"
+                    label={t('projects.detail.document')}
+                    hint={t('projects.detail.document_hint')}
+                    error={errs('document').document}
+                  />
+                  <button type="submit" class="button button-secondary">
+                    {t('projects.detail.add_document')}
+                  </button>
+                </form>
+              )}
+            </>
+          )}
 
           {(p.canEdit || admin) && (
             <section class="card">

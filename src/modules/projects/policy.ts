@@ -34,6 +34,12 @@ export const projectPolicies = {
     const p = await projectOf(c);
     return p === null || isPartner(a, p.orgIds);
   }),
+  /** Attached documents: partner members and network admins only (never public). */
+  documentViewer: policies.check('projectPartnerMemberOrNetworkAdmin', async (a, c) => {
+    if (a.kind !== 'user') return false;
+    const p = await projectOf(c);
+    return p === null || isNetworkAdmin(a) || isPartner(a, p.orgIds);
+  }),
   /** Creating a project: a member of the organisation named `organisationId` (form) or in `organisationIds` (JSON). */
   creator: policies.check('projectCreator(body)', async (a, c) => {
     if (a.kind !== 'user') return false;

@@ -287,3 +287,113 @@ for (const kind of DB_KINDS) {
     });
   });
 }
+
+for (const kind of DB_KINDS) {
+  describe(`project documents and Excel export (${kind})`, () => {
+    let app: TestApp;
+    let id: string;
+    let editor: string;
+    let admin: string;
+    let outsider: string;
+
+    beforeAll(async () => {
+      app = await createTestApp({ kind });
+      const ml = await anOrganisation(app.db, { kind: 'mission_locale', name: 'Mission Locale de Lille' });
+      const city = await anOrganisation(app.db, {
+        kind: 'local_authority',
+        level: 'commune',
+        name: 'Ville de Lille',
+      });
+      editor = (await aUser(app.db, { memberOf: [{ organisationId: ml.id }] })).id;
+      admin = (await aUser(app.db, { globalRole: 'network_admin' })).id;
+      outsider = (await aUser(app.db)).id;
+      const u = await app.as(editor);
+      await u.page('/projets/nouveau');
+      const res = await u.postForm('/projets/nouveau', {
+        organisationId: ml.id,
+        partnerIds: city.id,
+        title: '=HYPERLINK("http://x") Échanges Lille–Tunis',
+        kind: 'ecsi',
+        countries: 'TN',
+      });
+      id = res.headers.get('location')!.split('/').at(-1)!;
+      await u.postForm(`/projets/${id}/budget`, { label: 'Voyage', amount: '4000' });
+      await u.postForm(`/projets/${id}/financements`, {
+        source: 'Ville',
+        requested: '3000',
+        obtained: '3000',
+        status: 'obtained',
+      });
+    });
+    afterAll(() => app.close());
+
+    const upload = async (name: string, content: string, type = 'application/octet-stream') => {
+      const u = await app.as(editor);
+      const page = await u.page(`/projets/${id}`);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.html)![1];
+      const form = new FormData();
+      form.set('_csrf', csrf);
+      form.set('document', new File([content], name, { type }));
+      return u.request(`/projets/${id}/documents`, {
+        method: 'POST',
+        body: form,
+        headers: { 'x-csrf-token': csrf },
+      });
+    };
+
+    it('attaches a PDF (stored in the database, downloadable by partners and network admins only)', async () => {
+      const res = await upload('compte rendu.pdf', '%PDF-1.4\nbonjour', 'application/pdf');
+      expect(res.status).toBe(303);
+      const doc = await app.db.one<{ id: string; size_bytes: number }>(
+        sql`SELECT id, size_bytes FROM project_documents WHERE project_id = ${id}`,
+      );
+      expect(doc.size_bytes).toBe(16);
+      const get = await (await app.as(editor)).get(`/projets/${id}/documents/${doc.id}`);
+      expect(get.status).toBe(200);
+      expect(get.headers.get('content-type')).toBe('application/pdf');
+      expect(get.headers.get('content-disposition')).toContain("filename*=UTF-8''compte%20rendu.pdf");
+      expect(await get.text()).toBe('%PDF-1.4\nbonjour');
+      expect((await (await app.as(admin)).get(`/projets/${id}/documents/${doc.id}`)).status).toBe(200);
+      expect((await (await app.as(outsider)).get(`/projets/${id}/documents/${doc.id}`)).status).toBe(403);
+    });
+
+    it('refuses dangerous or mislabelled files with a message naming the field; nothing stored', async () => {
+      const before = await app.db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM project_documents`);
+      const exe = await upload('photo.jpg', 'MZ\u0090\u0000 programme');
+      expect(exe.status).toBe(422);
+      expect(await exe.text()).toContain(
+        'Document : ce fichier contient un programme ou une page web ; il est refusé.',
+      );
+      const js = await upload('outil.js', 'alert(1)');
+      expect(js.status).toBe(422);
+      expect(await js.text()).toContain('Document : ce type de fichier est refusé (.js).');
+      const after = await app.db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM project_documents`);
+      expect(after.n).toBe(before.n);
+    });
+
+    it('a network admin exports every project to Excel (.xlsx), text never turned into formulas', async () => {
+      const res = await (await app.as(admin)).get('/projets/export.xlsx');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(new Uint8Array(await res.arrayBuffer()) as any);
+      const ws = wb.getWorksheet('Projets')!;
+      expect(ws.getRow(1).getCell(2).value).toBe('Titre');
+      const row = ws.getRow(2);
+      expect(row.getCell(2).value).toBe('=HYPERLINK("http://x") Échanges Lille–Tunis');
+      expect(row.getCell(2).formula).toBeUndefined();
+      expect(row.getCell(3).value).toBe(
+        'Éducation à la citoyenneté et à la solidarité internationale (ECSI)',
+      );
+      expect(row.getCell(6).value).toBe('Tunisie');
+      expect(row.getCell(9).value).toBe(4000);
+      expect(row.getCell(10).value).toBe(3000);
+      expect(row.getCell(11).value).toBe(75);
+      expect(wb.getWorksheet('Financements')!.getRow(2).getCell(2).value).toBe('Ville');
+      expect((await (await app.as(editor)).get('/projets/export.xlsx')).status).toBe(403);
+    });
+  });
+}

@@ -12,11 +12,14 @@ import { loadProgrammes } from '../funding/store.js';
 import type { Module } from '../index.js';
 import { summarise } from './domain/budget.js';
 import { toCsv } from './domain/csv.js';
+import { MAX_DOCUMENT_BYTES, safeFileName } from './domain/documents.js';
 import { eligibility } from './domain/eligibility.js';
 import { CRITERIA, STATUSES, type Status } from './domain/lifecycle.js';
 import { AUDIENCES, type Counts, DIMENSIONS, emptyCounts } from './domain/participants.js';
+import { projectsWorkbook } from './export-xlsx.js';
 import {
   addBudgetLine,
+  addDocument,
   addFundingLine,
   addMilestone,
   addPartner,
@@ -417,6 +420,29 @@ function register(r: Registrar, deps: Deps) {
     });
   });
 
+  r.asset('GET', '/projets/export.xlsx', policies.networkAdmin, async (c) => {
+    const bytes = await projectsWorkbook(db, c.get('t'));
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="projets-${today(deps.now())}.xlsx"`,
+    });
+  });
+  r.asset('GET', '/projets/:id/documents/:docId', projectPolicies.documentViewer, async (c) => {
+    const docId = c.req.param('docId') ?? '';
+    const doc = UUID.test(docId)
+      ? await db.maybeOne<{ file_name: string; content_type: string; content: Uint8Array }>(
+          sql`SELECT file_name, content_type, content FROM project_documents WHERE id = ${docId} AND project_id = ${c.req.param('id') ?? ''}`,
+        )
+      : null;
+    if (!doc) throw new AppError('not_found', 'Ce document n’existe pas.');
+    return c.body(new Uint8Array(doc.content) as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': doc.content_type,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(safeFileName(doc.file_name))}`,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
+  });
+
   r.page('GET', '/projets', policies.public, async (c) => {
     const filter = listFilter(c);
     return listPage(c, { items: await listProjects(db, await viewerScope(c), filter), filter });
@@ -499,6 +525,25 @@ function register(r: Registrar, deps: Deps) {
   r.page('POST', '/projets/:id/evaluation', projectPolicies.editor, (c) =>
     withForm(c, 'assessment', parseAssessment, (op, id, d) => setAssessment(op, id, d)),
   );
+  r.page('POST', '/projets/:id/documents', projectPolicies.editor, async (c) => {
+    const v = await viewOr404(c);
+    const body = (c.req.header('content-type') ?? '').startsWith('multipart/form-data')
+      ? await c.req.parseBody({ all: true })
+      : {};
+    const f = [body.document].flat()[0];
+    const fail = (message: string) =>
+      showDetail(c, v, { form: 'document', values: {}, errors: { document: message } }, 422);
+    if (!f || typeof f === 'string' || f.size === 0) return fail('Document : choisissez un fichier.');
+    if (f.size > MAX_DOCUMENT_BYTES) return fail('Document : le fichier dépasse 5 Mo.');
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    try {
+      await db.transaction((tx) => addDocument({ tx, ...opOf(c) }, v.project.id, { name: f.name, bytes }));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'validation') return fail(e.fields?.document ?? e.message);
+      throw e;
+    }
+    return c.redirect(`/projets/${v.project.id}?enregistre=1`, 303);
+  });
   r.page('POST', '/projets/:id/publication', projectPolicies.editor, async (c) => {
     const v = await viewOr404(c);
     if (v.project.publication === 'private')

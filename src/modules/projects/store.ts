@@ -42,6 +42,13 @@ export interface ProjectView {
   participants: Counts;
   assessments: { criterion: Criterion; level: number; comment: string }[];
   history: { id: number; at: Date; actor_label: string; action: string; details: Record<string, unknown> }[];
+  documents: {
+    id: string;
+    file_name: string;
+    size_bytes: number;
+    uploaded_by_name: string;
+    created_at: Date;
+  }[];
 }
 
 export async function loadProject(db: Queryable, id: string): Promise<ProjectView | null> {
@@ -95,7 +102,22 @@ export async function loadProject(db: Queryable, id: string): Promise<ProjectVie
       sql`SELECT id, at, actor_label, action, details FROM project_history WHERE project_id = ${id} ORDER BY id DESC`,
     )
   ).map((h) => ({ ...h, id: Number(h.id) }));
-  return { project, partners, countries, milestones, budget, funding, participants, assessments, history };
+  const documents = await db.many<
+    ProjectView['documents'][number]
+  >(sql`SELECT id, file_name, size_bytes, uploaded_by_name,
+      created_at FROM project_documents WHERE project_id = ${id} ORDER BY created_at DESC`);
+  return {
+    project,
+    partners,
+    countries,
+    milestones,
+    budget,
+    funding,
+    participants,
+    assessments,
+    history,
+    documents,
+  };
 }
 
 /** The facts the lifecycle guards read. */
