@@ -78,7 +78,8 @@ export function checkDocument(fileName: string, bytes: Uint8Array): DocumentChec
 
 /** A file name safe to send back in Content-Disposition. */
 export const safeFileName = (name: string) =>
-  name
-    .normalize('NFC')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+  [...name.normalize('NFC')]
+    .map((ch) => (ch.charCodeAt(0) < 32 ? '\n' : ch))
+    .join('')
+    .replace(/[\\/:*?"<>|\n]+/g, '_')
     .slice(-200) || 'document';
