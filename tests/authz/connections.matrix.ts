@@ -161,6 +161,12 @@ export const connectionsMatrix: ModuleMatrix = {
       url: (w) => `/desabonnement/${w.extra.unsubscribe}`,
       allow: ALL,
     },
+    {
+      method: 'POST',
+      path: '/desabonnement/:token',
+      url: (w) => `/desabonnement/${w.extra.unsubscribe}`,
+      allow: ALL,
+    },
     { method: 'GET', path: '/admin/mises-en-relation', allow: NETWORK_ADMINS },
     { method: 'GET', path: '/admin/mises-en-relation.csv', allow: NETWORK_ADMINS },
     { method: 'GET', path: '/admin/opportunites', allow: NETWORK_ADMINS },

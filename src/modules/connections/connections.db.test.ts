@@ -536,6 +536,13 @@ for (const kind of DB_KINDS) {
         ).toEqual({ connection_emails: false, digest_emails: true });
         const forged = await app.anonymous().get(`${url.slice(0, -3)}xyz`);
         expect(forged.status).toBe(400);
+        // RFC 8058 one-click: a mail client POSTs without cookie or CSRF token.
+        const oneClick = await app.app.request(`http://passerelle.test${url}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'List-Unsubscribe=One-Click',
+        });
+        expect(oneClick.status).toBe(200);
       });
     });
 

@@ -527,7 +527,9 @@ function register(r: Registrar, deps: Deps) {
   });
 
   // One click from the e-mail, no sign-in: the signed token names the address and the list.
-  r.page('GET', '/desabonnement/:token', policies.public, async (c) => {
+  // GET is the link in the message; POST is RFC 8058 one-click (List-Unsubscribe-Post),
+  // sent by mail clients without cookies or CSRF token — the signed token is the credential.
+  const unsubscribeHandler = async (c: Context<AppEnv>) => {
     const parsed = readUnsubscribeToken(deps.config.SESSION_SECRET, c.req.param('token') ?? '');
     if (!parsed) return unsubscribePage(c, null);
     await db.transaction(async (tx) => {
@@ -543,7 +545,9 @@ function register(r: Registrar, deps: Deps) {
     });
     c.header('Cache-Control', 'no-store');
     return unsubscribePage(c, parsed);
-  });
+  };
+  r.page('GET', '/desabonnement/:token', policies.public, unsubscribeHandler);
+  r.page('POST', '/desabonnement/:token', policies.public, unsubscribeHandler);
 
   // ── Network admins: pipeline and opportunities ─────────────────────────
   r.page('GET', '/admin/mises-en-relation', policies.networkAdmin, async (c) =>
