@@ -24,6 +24,13 @@ export const adminMessages: Catalogue = {
     'admin.org_kind.foreign_partner': 'Partenaires étrangers',
     'admin.links': 'Outils',
     'admin.journal_link_hint': 'qui a fait quoi, et quand',
+    'admin.pipeline_link': 'Mises en relation',
+    'admin.pipeline_link_hint': 'demandes, taux d’acceptation et délai de réponse par région',
+    'admin.opportunities_link': 'Opportunités de rapprochement',
+    'admin.opportunities_link_hint':
+      'collectivités engagées et Missions Locales d’un même territoire jamais en contact',
+    'admin.import_ml_link': 'Importer des Missions Locales',
+    'admin.import_ml_link_hint': 'liste I-Milo, Annuaire de l’administration ou modèle CSV',
     'admin.jobs_link_hint': 'suivre et relancer les traitements en arrière-plan',
     'admin.outbox_link_hint': 'les e-mails envoyés ou conservés',
 

@@ -183,6 +183,18 @@ export const adminModule: Module = {
               <li>
                 <a href="/admin/journal">{t('admin.journal_title')}</a> — {t('admin.journal_link_hint')}
               </li>
+              <li>
+                <a href="/admin/mises-en-relation">{t('admin.pipeline_link')}</a> —{' '}
+                {t('admin.pipeline_link_hint')}
+              </li>
+              <li>
+                <a href="/admin/opportunites">{t('admin.opportunities_link')}</a> —{' '}
+                {t('admin.opportunities_link_hint')}
+              </li>
+              <li>
+                <a href="/admin/import/missions-locales">{t('admin.import_ml_link')}</a> —{' '}
+                {t('admin.import_ml_link_hint')}
+              </li>
               {platform && (
                 <li>
                   <a href="/admin/taches">{t('admin.jobs_title')}</a> — {t('admin.jobs_link_hint')}

@@ -44,6 +44,8 @@ export const directoryMessages: Catalogue = {
     // Organisation page
     'directory.org.breadcrumb': 'Annuaire',
     'directory.org.edit': 'Modifier le profil',
+    'directory.org.matches': 'Voir les rapprochements suggérés',
+    'directory.org.request_connection': 'Demander une mise en relation',
     'directory.org.edit_territory': 'Modifier le territoire servi',
     'directory.org.cuf_member': 'Adhérente de Cités Unies France',
     'directory.org.open': 'Ouverte aux partenariats',

@@ -54,13 +54,26 @@ export function organisationPage(c: Context<AppEnv>, p: Profile) {
               ? t('directory.org.last_verified', { date: formatDate(s.lastVerifiedOn) })
               : t('directory.org.never_verified')}
           </p>
-          {canEditProfile(c, org.id) && (
-            <p>
+          <p class="button-group">
+            {canEditProfile(c, org.id) && (
               <a class="button" href={`/organisations/${org.id}/modifier`}>
                 {t('directory.org.edit')}
               </a>
-            </p>
-          )}
+            )}
+            {(org.kind === 'mission_locale' || org.kind === 'local_authority') && (
+              <a class="button button-secondary" href={`/organisations/${org.id}/rapprochements`}>
+                {t('directory.org.matches')}
+              </a>
+            )}
+            {requesterFor(c, org.id, org.kind) && (
+              <a
+                class="button button-secondary"
+                href={`/organisations/${requesterFor(c, org.id, org.kind)}/mises-en-relation/nouvelle?vers=${org.id}`}
+              >
+                {t('directory.org.request_connection')}
+              </a>
+            )}
+          </p>
         </PageHeader>
         {stale && s.lastVerifiedOn && (
           <Alert kind="warning">
@@ -284,4 +297,19 @@ export function organisationPage(c: Context<AppEnv>, p: Profile) {
       </>
     ),
   });
+}
+
+/**
+ * The viewer's organisation that can ask this one for a connection (art. 3: "faciliter la
+ * mise en lien"): a Mission Locale or local authority they belong to, other than this one.
+ */
+function requesterFor(c: Context<AppEnv>, orgId: string, orgKind: string): string | null {
+  const actor = c.get('actor');
+  if (actor.kind !== 'user' || (orgKind !== 'mission_locale' && orgKind !== 'local_authority')) return null;
+  const m = actor.memberships.find(
+    (x) =>
+      x.organisationId !== orgId &&
+      (x.organisationKind === 'mission_locale' || x.organisationKind === 'local_authority'),
+  );
+  return m?.organisationId ?? null;
 }
