@@ -49,6 +49,21 @@ describe.each(DB_KINDS)('HTTP baseline on %s', (kind) => {
     expect(await r.json()).toEqual({ status: 'ok', database: kind, migrations: 'applied' });
   });
 
+  it('publishes the OpenAPI 3.1 document of every API route, and the readable /api page', async () => {
+    const res = await t.anonymous().get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = await res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    const apiRoutes = t.routes.filter((r) => r.kind === 'api' && r.path.startsWith('/api/v1/'));
+    expect(apiRoutes.length).toBeGreaterThan(10);
+    for (const r of apiRoutes) {
+      const p = r.path.replace(/:(\w+)/g, '{$1}');
+      expect(doc.paths[p]?.[r.method.toLowerCase()], `${r.method} ${p} in openapi.json`).toBeDefined();
+    }
+    const page = await (await t.anonymous().get('/api')).text();
+    expect(page).toContain('/api/v1/agreements');
+  });
+
   it('re-running the migrations applies nothing', async () => {
     expect(await migrate(t.db)).toEqual([]);
     const rows = await t.db.many<{ extname: string }>(sql`SELECT extname FROM pg_extension ORDER BY extname`);

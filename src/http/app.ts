@@ -1,9 +1,10 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { modules } from '../modules/index.js';
+import { policies } from '../policy/policy.js';
 import type { AppEnv, Deps } from './context.js';
 import { AppError } from './errors.js';
 import { ErrorPage } from './layout/ErrorPage.js';
@@ -52,22 +53,33 @@ export function createApp(deps: Deps): App {
   const registrar = new Registrar(app);
   for (const m of modules) m.register(registrar, deps);
 
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Passerelle API',
-      version: '1.0.0',
-      description:
-        'API de Passerelle (Missions Locales × Cités Unies France). Authentification : jeton personnel `Authorization: Bearer psl_…`.',
+  // The OpenAPI document is built once, on first request (all routes are registered by
+  // then), instead of on every request: it is the largest JSON the server sends.
+  let openapiDocument: unknown = null;
+  registrar.api(
+    createRoute({
+      method: 'get',
+      path: '/api/openapi.json',
+      tags: ['Système'],
+      summary: 'Description OpenAPI 3.1 de l’API',
+      responses: { 200: { description: 'Document OpenAPI 3.1' } },
+    }),
+    policies.public,
+    (c) => {
+      openapiDocument ??= app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: 'Passerelle API',
+          version: '1.0.0',
+          description:
+            'API de Passerelle (Missions Locales × Cités Unies France). Authentification : jeton personnel `Authorization: Bearer psl_…`.',
+        },
+        servers: [{ url: deps.config.BASE_URL }],
+      });
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.json(openapiDocument as object, 200);
     },
-    servers: [{ url: deps.config.BASE_URL }],
-  });
-  registrar.routes.push({
-    method: 'GET',
-    path: '/api/openapi.json',
-    policy: { name: 'public', decide: () => 'allow' },
-    kind: 'api',
-  });
+  );
 
   app.notFound(() => {
     throw new AppError('not_found');
