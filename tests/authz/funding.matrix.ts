@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from '../../src/db/sql.js';
 import { ALL, type ModuleMatrix, NETWORK_ADMINS, SIGNED_IN, type World } from './types.js';
 
@@ -29,6 +30,11 @@ export const fundingMatrix: ModuleMatrix = {
     const row = await w.app.db.one<{ id: string }>(sql`INSERT INTO funding_programmes (name, funder)
       VALUES ('Programme de la matrice', 'Financeur') RETURNING id`);
     w.extra.fundingProgrammeId = row.id;
+    const search = await w.app.db.one<{
+      id: string;
+    }>(sql`INSERT INTO funding_saved_searches (user_id, unsubscribe_token)
+      VALUES (${w.users.member!.id}, ${'a'.repeat(64)}) RETURNING id`);
+    w.extra.fundingSearchId = search.id;
   },
   entries: [
     { method: 'GET', path: '/api/v1/funding-programmes', allow: ALL },
@@ -41,6 +47,38 @@ export const fundingMatrix: ModuleMatrix = {
     { method: 'GET', path: '/financements', allow: ALL },
     { method: 'GET', path: '/financements/nouveau', allow: NETWORK_ADMINS },
     { method: 'POST', path: '/financements/nouveau', body: () => programme, allow: NETWORK_ADMINS },
+    { method: 'GET', path: '/financements/alertes', allow: SIGNED_IN },
+    {
+      method: 'POST',
+      path: '/financements/alertes',
+      body: () => ({ q: 'jeunes', projectKind: 'ecsi' }),
+      allow: SIGNED_IN,
+    },
+    {
+      method: 'POST',
+      path: '/financements/alertes/:sid/supprimer',
+      fresh: async (w) => {
+        const s = await w.app.db.one<{
+          id: string;
+        }>(sql`INSERT INTO funding_saved_searches (user_id, unsubscribe_token)
+          VALUES (${w.users.member!.id}, ${randomBytes(32).toString('hex')}) RETURNING id`);
+        w.extra.fundingSearchId = s.id;
+      },
+      url: (w) => `/financements/alertes/${w.extra.fundingSearchId}/supprimer`,
+      allow: ['member'],
+    },
+    {
+      method: 'GET',
+      path: '/financements/alertes/desabonner/:token',
+      url: () => `/financements/alertes/desabonner/${'b'.repeat(64)}`,
+      allow: ALL,
+    },
+    {
+      method: 'POST',
+      path: '/financements/alertes/desabonner/:token',
+      url: () => `/financements/alertes/desabonner/${'b'.repeat(64)}`,
+      allow: ALL,
+    },
     { method: 'GET', path: '/financements/proposer', allow: SIGNED_IN },
     {
       method: 'POST',

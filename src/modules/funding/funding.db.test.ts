@@ -203,3 +203,86 @@ for (const kind of DB_KINDS) {
     });
   });
 }
+
+for (const kind of DB_KINDS) {
+  describe(`funding alerts (${kind})`, () => {
+    let app: TestApp;
+    let userId: string;
+    let adminId: string;
+
+    beforeAll(async () => {
+      app = await createTestApp({ kind });
+      app.setNow('2026-03-01T08:00:00Z');
+      userId = (await aUser(app.db, { email: 'ml@exemple.fr' })).id;
+      adminId = (await aUser(app.db, { globalRole: 'network_admin' })).id;
+      await app.db.run(sql`INSERT INTO funding_programmes (name, funder, project_kinds)
+        VALUES ('Fonds jeunesse Sahel', 'Région', ARRAY['youth_mobility']), ('Fonds patrimoine', 'État', ARRAY['ecsi'])`);
+    });
+    afterAll(() => app.close());
+
+    const outbox = () =>
+      app.db.many<{ to_address: string; subject: string; text_body: string }>(
+        sql`SELECT to_address, subject, text_body FROM mail_outbox ORDER BY created_at`,
+      );
+
+    it('a saved search sends one e-mail for a new call and one when it closes within 7 days, each once', async () => {
+      const u = await app.as(userId);
+      await u.page('/financements?projectKind=youth_mobility');
+      expect(
+        (
+          await u.postForm('/financements/alertes', {
+            q: '',
+            projectKind: 'youth_mobility',
+            applicantType: '',
+          })
+        ).status,
+      ).toBe(303);
+      expect((await u.page('/financements/alertes')).html).toContain('Mobilité internationale de jeunes');
+
+      app.setNow('2026-03-02T08:00:00Z');
+      const admin = await app.as(adminId);
+      const [sahel, patrimoine] = await app.db.many<{ id: string }>(
+        sql`SELECT id FROM funding_programmes ORDER BY name`,
+      );
+      await admin.page(`/financements/${sahel.id}`);
+      await admin.postForm(`/financements/${sahel.id}/appels`, {
+        title: 'Appel 2026',
+        opensOn: '2026-03-10',
+        closesOn: '2026-04-30',
+      });
+      await admin.postForm(`/financements/${patrimoine.id}/appels`, {
+        title: 'Appel patrimoine',
+        opensOn: '2026-03-10',
+        closesOn: '2026-04-30',
+      });
+
+      const { sendFundingAlerts } = await import('./alerts.js');
+      expect(await sendFundingAlerts(app.deps)).toBe(1);
+      let mails = (await outbox()).filter((m) => m.to_address === 'ml@exemple.fr');
+      expect(mails).toHaveLength(1);
+      expect(mails[0].text_body).toContain(
+        'Nouvel appel : Fonds jeunesse Sahel — Appel 2026, du 10 mars 2026 au 30 avril 2026',
+      );
+      expect(mails[0].text_body).not.toContain('patrimoine');
+      expect(mails[0].text_body).toContain('/financements/alertes/desabonner/');
+      expect(await sendFundingAlerts(app.deps)).toBe(0);
+
+      app.setNow('2026-04-24T08:00:00Z');
+      expect(await sendFundingAlerts(app.deps)).toBe(1);
+      mails = (await outbox()).filter((m) => m.to_address === 'ml@exemple.fr');
+      expect(mails[1].text_body).toContain('Clôture proche : Fonds jeunesse Sahel — Appel 2026');
+      expect(await sendFundingAlerts(app.deps)).toBe(0);
+
+      // The unsubscribe link in the e-mail stops the alert.
+      const link = /\/financements\/alertes\/desabonner\/[0-9a-f]{64}/.exec(mails[0].text_body)![0];
+      const anon = app.anonymous();
+      const ask = await anon.page(link);
+      expect(ask.html).toContain('Arrêter cette alerte');
+      const done = await anon.postForm(link);
+      expect(await done.text()).toContain('vous ne recevrez plus cette alerte');
+      expect(
+        await app.db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM funding_saved_searches`),
+      ).toEqual({ n: 0 });
+    });
+  });
+}

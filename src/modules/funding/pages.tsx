@@ -116,6 +116,18 @@ export function listPage(
           </button>
         </form>
         <p role="status">{t('funding.list.count', { count: p.items.length })}</p>
+        {actor.kind === 'user' && (
+          <form method="post" action="/financements/alertes">
+            <CsrfField c={c} />
+            <input type="hidden" name="q" value={p.filter.q ?? ''} />
+            <input type="hidden" name="projectKind" value={p.filter.projectKind ?? ''} />
+            <input type="hidden" name="applicantType" value={p.filter.applicantType ?? ''} />
+            <button type="submit" class="button button-secondary">
+              {t('funding.alerts.save')}
+            </button>{' '}
+            <a href="/financements/alertes">{t('funding.alerts.title')}</a>
+          </form>
+        )}
         {p.items.length === 0 ? (
           <Alert kind="info">{t('funding.list.empty')}</Alert>
         ) : (
@@ -582,4 +594,66 @@ export function moderationPage(
     },
     status,
   );
+}
+
+const describeFilter = (c: C, f: ProgrammeFilter) =>
+  [
+    f.q ? `« ${f.q} »` : '',
+    f.projectKind ? c.get('t')(`funding.kind.${f.projectKind}`) : '',
+    f.applicantType ? c.get('t')(`funding.applicant.${f.applicantType}`) : '',
+  ]
+    .filter(Boolean)
+    .join(' — ') || c.get('t')('funding.alerts.everything');
+
+export function alertsPage(c: C, p: { items: { id: string; filter: ProgrammeFilter }[]; flash?: string }) {
+  const t = c.get('t');
+  return renderPage(c, {
+    title: t('funding.alerts.title'),
+    section: 'funding',
+    breadcrumbs: [...crumbs(c), { label: t('funding.alerts.title') }],
+    children: (
+      <>
+        <PageHeader title={t('funding.alerts.title')} lead={t('funding.alerts.lead')} />
+        {p.flash && <Alert kind="success">{p.flash}</Alert>}
+        {p.items.length === 0 && <p>{t('funding.alerts.empty')}</p>}
+        <ul>
+          {p.items.map((s) => (
+            <li>
+              {describeFilter(c, s.filter)}{' '}
+              <form method="post" action={`/financements/alertes/${s.id}/supprimer`} class="inline-form">
+                <CsrfField c={c} />
+                <button type="submit" class="button button-secondary">
+                  {t('funding.alerts.delete')}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      </>
+    ),
+  });
+}
+
+export function unsubscribePage(c: C, p: { token: string; state: 'ask' | 'done' | 'gone' }) {
+  const t = c.get('t');
+  return renderPage(c, {
+    title: t('funding.alerts.unsubscribe'),
+    section: 'funding',
+    breadcrumbs: [...crumbs(c), { label: t('funding.alerts.unsubscribe') }],
+    children: (
+      <>
+        <PageHeader title={t('funding.alerts.unsubscribe')} />
+        {p.state === 'ask' && (
+          <form method="post" action={`/financements/alertes/desabonner/${p.token}`}>
+            <CsrfField c={c} />
+            <button type="submit" class="button">
+              {t('funding.alerts.unsubscribe_confirm')}
+            </button>
+          </form>
+        )}
+        {p.state === 'done' && <Alert kind="success">{t('funding.alerts.unsubscribed')}</Alert>}
+        {p.state === 'gone' && <Alert kind="info">{t('funding.alerts.gone')}</Alert>}
+      </>
+    ),
+  });
 }

@@ -1,11 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { sql } from '../../db/sql.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import type { Registrar } from '../../http/registry.js';
 import { fieldErrors, readForm } from '../../http/validation.js';
 import { policies } from '../../policy/policy.js';
 import type { Module } from '../index.js';
+import { deleteSearch, filterOfSearch, saveSearch, searchesOf, sendFundingAlerts } from './alerts.js';
 import {
   APPLICANT_TYPES,
   type ApplicantType,
@@ -23,6 +25,7 @@ import {
   updateProgramme,
 } from './operations.js';
 import {
+  alertsPage,
   callErrorPage,
   detailPage,
   listPage,
@@ -30,6 +33,7 @@ import {
   programmeFormPage,
   programmeValues,
   suggestPage,
+  unsubscribePage,
 } from './pages.js';
 import { callSchema, programmeSchema, rejectSchema, suggestionSchema } from './schemas.js';
 import { seedFundingCatalogue } from './seed-catalogue.js';
@@ -185,6 +189,87 @@ function register(r: Registrar, deps: Deps) {
     return c.redirect(`/financements/${id}?enregistre=1`, 303);
   });
 
+  // Saved searches with e-mail alerts (new calls, calls closing within 7 days).
+  const owner = policies.check('fundingSearchOwner', async (a, c) => {
+    if (a.kind !== 'user') return false;
+    const sid = c.req.param('sid') ?? '';
+    if (!/^[0-9a-f-]{36}$/i.test(sid)) return true; // the handler answers 404
+    const row = await db.maybeOne<{ user_id: string }>(
+      sql`SELECT user_id FROM funding_saved_searches WHERE id = ${sid}`,
+    );
+    return row === null || row.user_id === a.user.id;
+  });
+  const myAlerts = async (c: C, flash?: string) =>
+    alertsPage(c, {
+      items: (await searchesOf(db, user(c).id)).map((s) => ({ id: s.id, filter: filterOfSearch(s) })),
+      flash,
+    });
+  r.page('GET', '/financements/alertes', policies.signedIn, (c) =>
+    myAlerts(
+      c,
+      c.req.query('enregistree')
+        ? c.get('t')('funding.alerts.saved')
+        : c.req.query('supprimee')
+          ? c.get('t')('funding.alerts.deleted')
+          : undefined,
+    ),
+  );
+  r.page('POST', '/financements/alertes', policies.signedIn, async (c) => {
+    const v = await readForm(c);
+    const one = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : '');
+    const kind = one('projectKind');
+    const applicant = one('applicantType');
+    const errors: Record<string, string> = {};
+    if (kind && !(PROJECT_KINDS as readonly string[]).includes(kind))
+      errors.projectKind = 'Type de projet inconnu.';
+    if (applicant && !(APPLICANT_TYPES as readonly string[]).includes(applicant))
+      errors.applicantType = 'Type de porteur inconnu.';
+    if (Object.keys(errors).length) throw new AppError('validation', Object.values(errors).join(' '), errors);
+    await db.transaction((tx) =>
+      saveSearch(
+        tx,
+        ctxOf(c),
+        user(c).id,
+        {
+          q: one('q').trim().slice(0, 200) || undefined,
+          projectKind: (kind || undefined) as ProjectKind | undefined,
+          applicantType: (applicant || undefined) as ApplicantType | undefined,
+        },
+        deps.now(),
+      ),
+    );
+    return c.redirect('/financements/alertes?enregistree=1', 303);
+  });
+  r.page('POST', '/financements/alertes/:sid/supprimer', owner, async (c) => {
+    const sid = c.req.param('sid') ?? '';
+    const done =
+      /^[0-9a-f-]{36}$/i.test(sid) && (await db.transaction((tx) => deleteSearch(tx, ctxOf(c), sid)));
+    if (!done) throw new AppError('not_found', 'Cette alerte n’existe pas.');
+    return c.redirect('/financements/alertes?supprimee=1', 303);
+  });
+  const byToken = (token: string) =>
+    /^[0-9a-f]{64}$/.test(token)
+      ? db.maybeOne<{ id: string }>(
+          sql`SELECT id FROM funding_saved_searches WHERE unsubscribe_token = ${token}`,
+        )
+      : Promise.resolve(null);
+  r.page('GET', '/financements/alertes/desabonner/:token', policies.public, async (c) => {
+    const found = await byToken(c.req.param('token') ?? '');
+    return unsubscribePage(c, { token: c.req.param('token') ?? '', state: found ? 'ask' : 'gone' });
+  });
+  r.page('POST', '/financements/alertes/desabonner/:token', policies.public, async (c) => {
+    const found = await byToken(c.req.param('token') ?? '');
+    if (found)
+      await db.transaction((tx) =>
+        deleteSearch(
+          tx,
+          { actor: { kind: 'system', label: 'lien de désabonnement' }, requestId: c.get('requestId') },
+          found.id,
+        ),
+      );
+    return unsubscribePage(c, { token: '', state: found ? 'done' : 'gone' });
+  });
+
   r.page('GET', '/financements/proposer', policies.signedIn, async (c) => {
     const pid = c.req.query('programme');
     const programme = pid ? await programmeOr404(deps, pid) : null;
@@ -277,6 +362,12 @@ function register(r: Registrar, deps: Deps) {
 export const fundingModule: Module = {
   name: 'funding',
   register,
+  jobs: (deps) => ({
+    'funding.alerts': async () => {
+      await sendFundingAlerts(deps);
+    },
+  }),
+  schedules: [{ name: 'funding.alerts', kind: 'funding.alerts', intervalSeconds: 24 * 3600 }],
   async seedDemo(deps) {
     const report = await seedFundingCatalogue(deps.db);
     if (!report.found)
