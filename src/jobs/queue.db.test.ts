@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createTestDb, DB_KINDS } from '../../tests/helpers/db.js';
@@ -12,6 +13,7 @@ import {
   enqueue,
   type Job,
   type JobHandler,
+  releaseOrphanedJobs,
   releaseStaleJobs,
   retryJob,
 } from './queue.js';
@@ -159,6 +161,18 @@ for (const kind of DB_KINDS) {
       const ran: Job[] = [];
       await drainJobs(db, { 'test.stale': async (j) => void ran.push(j) }, () => at(16 * 60));
       expect(ran.map((j) => [j.id, j.attempts])).toEqual([[id, 2]]);
+    });
+
+    it('at start, jobs left running by a stopped process of this host are released at once', async () => {
+      const dead = (await enqueue(db, 'test.orphan', {}, { runAt: T0 }))!;
+      const alive = (await enqueue(db, 'test.orphan', {}, { runAt: T0 }))!;
+      await claimJob(db, at(0));
+      await claimJob(db, at(0));
+      // The first was claimed by a process that has exited (a pid that cannot exist), the second by us.
+      await db.run(sql`UPDATE jobs SET locked_by = ${`${hostname()}:999999999`} WHERE id = ${dead}`);
+      expect(await releaseOrphanedJobs(db, at(1))).toBe(1);
+      expect((await jobRow(db, dead)).status).toBe('pending');
+      expect((await jobRow(db, alive)).status).toBe('running');
     });
 
     it('scheduler: two instances ticking the same schedule at the same time enqueue one run', async () => {

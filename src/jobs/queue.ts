@@ -140,3 +140,34 @@ export async function releaseStaleJobs(db: Db, now: Date): Promise<number> {
         WHERE status = 'running' AND locked_at < ${limit}`,
   );
 }
+
+/**
+ * At start: running jobs claimed by a process of this host that no longer exists (the
+ * server was stopped mid-job) go back to pending at once, without waiting 15 minutes.
+ */
+export async function releaseOrphanedJobs(db: Db, now: Date): Promise<number> {
+  const rows = await db.many<{ id: number; locked_by: string }>(
+    sql`SELECT id, locked_by FROM jobs WHERE status = 'running' AND locked_by LIKE ${`${hostname()}:%`}`,
+  );
+  const orphans = rows.filter(
+    (r) => !processAlive(Number(r.locked_by.slice(r.locked_by.lastIndexOf(':') + 1))),
+  );
+  for (const r of orphans) {
+    await db.run(
+      sql`UPDATE jobs SET status = 'pending', locked_at = NULL, locked_by = NULL, run_at = ${now}
+          WHERE id = ${r.id} AND status = 'running'`,
+    );
+  }
+  return orphans.length;
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e: any) {
+    return e.code === 'EPERM';
+  }
+}

@@ -1,7 +1,7 @@
 import type { Deps } from '../http/context.js';
 import { mailSendHandler } from '../mail/mail.js';
 import { modules } from '../modules/index.js';
-import { claimJob, type JobHandler, releaseStaleJobs, runJob } from './queue.js';
+import { claimJob, type JobHandler, releaseOrphanedJobs, releaseStaleJobs, runJob } from './queue.js';
 import { type Schedule, tickSchedules } from './scheduler.js';
 
 /** Every job kind the platform knows, from the core and from each module. */
@@ -22,6 +22,9 @@ export function startWorker(deps: Deps): { stop: () => Promise<void> } {
   let stopped = false;
   let lastTick = 0;
   const loop = (async () => {
+    await releaseOrphanedJobs(deps.db, deps.now()).catch((err) =>
+      deps.logger.error({ err }, 'orphaned jobs'),
+    );
     while (!stopped) {
       try {
         const now = deps.now();
