@@ -397,3 +397,25 @@ for (const kind of DB_KINDS) {
     });
   });
 }
+
+describe('demo data (pglite)', () => {
+  it('seeds the funding catalogue and a demo project in preparation, once', async () => {
+    const app = await createTestApp({ env: { DEMO: 'true' } });
+    try {
+      const { seedDemo } = await import('../../db/seed/demo.js');
+      await seedDemo(app.deps);
+      const p = await app.db.one<{ id: string; status: string }>(
+        sql`SELECT id, status FROM projects WHERE title = 'Jeunes solidaires (démo)'`,
+      );
+      expect(p.status).toBe('in_preparation');
+      const f = await app.db.one<{ programme_id: string | null }>(
+        sql`SELECT programme_id FROM project_funding_lines WHERE project_id = ${p.id}`,
+      );
+      expect(f.programme_id).not.toBeNull();
+      const { seedDemoProject } = await import('./seed-demo.js');
+      expect(await seedDemoProject(app.deps)).toBe(false);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -44,6 +44,7 @@ import {
   partnerSchema,
   transitionSchema,
 } from './schemas.js';
+import { seedDemoProject } from './seed-demo.js';
 import { listProjects, loadProject, type ProjectView, UUID } from './store.js';
 
 type C = Context<AppEnv>;
@@ -560,4 +561,10 @@ function register(r: Registrar, deps: Deps) {
   });
 }
 
-export const projectsModule: Module = { name: 'projects', register };
+export const projectsModule: Module = {
+  name: 'projects',
+  register,
+  async seedDemo(deps) {
+    await seedDemoProject(deps);
+  },
+};
