@@ -298,6 +298,10 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
   const pr = v.project;
   const id = pr.id;
   const admin = isNetworkAdmin(c.get('actor'));
+  // Public fields: summary, objectives, partners, countries, dates, milestones, participants,
+  // self-assessment. Private (partners and network admins): budget, funding plan, eligibility,
+  // documents, timeline.
+  const insider = p.canEdit || admin;
   const errs = (form: string) => (p.form === form ? (p.errors ?? {}) : {});
   const vals = (form: string) => (p.form === form ? (p.values ?? {}) : {});
   const eur = (n: number) => formatEuros(n, locale);
@@ -448,196 +452,205 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
             </form>
           )}
 
-          <h2>{t('projects.detail.budget')}</h2>
-          <div class="table-wrapper">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('projects.detail.budget_label')}</th>
-                  <th scope="col">{t('projects.detail.amount')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {v.budget.map((b) => (
-                  <tr>
-                    <td>{b.label}</td>
-                    <td>{eur(b.amount)}</td>
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row">{t('projects.detail.budget_total')}</th>
-                  <td>{eur(p.summary.budgetTotal)}</td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
-          {p.canEdit && (
-            <form method="post" action={`/projets/${id}/budget`} novalidate class="filters-inline">
-              <CsrfField c={c} />
-              <Field
-                name="label"
-                label={t('projects.detail.budget_label')}
-                value={str(vals('budget').label)}
-                error={errs('budget').label}
-              />
-              <Field
-                name="amount"
-                inputmode="decimal"
-                label={t('projects.detail.amount')}
-                value={str(vals('budget').amount)}
-                error={errs('budget').amount}
-              />
-              <button type="submit" class="button button-secondary">
-                {t('projects.detail.add_budget')}
-              </button>
-            </form>
-          )}
+          {insider && (
+            <>
+              <h2>{t('projects.detail.budget')}</h2>
+              <div class="table-wrapper">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('projects.detail.budget_label')}</th>
+                      <th scope="col">{t('projects.detail.amount')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {v.budget.map((b) => (
+                      <tr>
+                        <td>{b.label}</td>
+                        <td>{eur(b.amount)}</td>
+                      </tr>
+                    ))}
+                    <tr>
+                      <th scope="row">{t('projects.detail.budget_total')}</th>
+                      <td>{eur(p.summary.budgetTotal)}</td>
+                    </tr>
+                  </tbody>
+                </table>
+              </div>
+              {p.canEdit && (
+                <form method="post" action={`/projets/${id}/budget`} novalidate class="filters-inline">
+                  <CsrfField c={c} />
+                  <Field
+                    name="label"
+                    label={t('projects.detail.budget_label')}
+                    value={str(vals('budget').label)}
+                    error={errs('budget').label}
+                  />
+                  <Field
+                    name="amount"
+                    inputmode="decimal"
+                    label={t('projects.detail.amount')}
+                    value={str(vals('budget').amount)}
+                    error={errs('budget').amount}
+                  />
+                  <button type="submit" class="button button-secondary">
+                    {t('projects.detail.add_budget')}
+                  </button>
+                </form>
+              )}
 
-          <h2>{t('projects.detail.funding')}</h2>
-          <p>
-            {t('projects.detail.totals', {
-              requested: eur(p.summary.requestedTotal),
-              obtained: eur(p.summary.obtainedTotal),
-              remaining: eur(p.summary.remaining),
-              covered: p.summary.coveredPercent === null ? '—' : `${p.summary.coveredPercent} %`,
-            })}
-          </p>
-          <div class="table-wrapper">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('projects.detail.funding_source')}</th>
-                  <th scope="col">{t('projects.detail.requested')}</th>
-                  <th scope="col">{t('projects.detail.obtained')}</th>
-                  <th scope="col">{t('projects.detail.funding_status')}</th>
-                  <th scope="col">{t('projects.detail.rate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {v.funding.map((f, i) => (
-                  <tr>
-                    <td>
-                      {f.programmeId ? <a href={`/financements/${f.programmeId}`}>{f.source}</a> : f.source}
-                    </td>
-                    <td>{eur(f.requested)}</td>
-                    <td>{f.obtained === null ? '—' : eur(f.obtained)}</td>
-                    <td>
-                      {p.canEdit ? (
-                        <form
-                          method="post"
-                          action={`/projets/${id}/financements/${f.id}`}
-                          novalidate
-                          class="filters-inline"
-                        >
-                          <CsrfField c={c} />
-                          <input type="hidden" name="source" value={f.source} />
-                          <input type="hidden" name="programmeId" value={f.programmeId ?? ''} />
-                          <input type="hidden" name="requested" value={String(f.requested)} />
-                          <Select
-                            name="status"
-                            label={t('projects.detail.funding_status')}
-                            value={f.status}
-                            options={FUNDING_STATUSES.map((s) => ({
-                              value: s,
-                              label: t(`projects.funding.${s}`),
-                            }))}
-                          />
-                          <Field
-                            name="obtained"
-                            inputmode="decimal"
-                            label={t('projects.detail.obtained')}
-                            value={f.obtained === null ? '' : String(f.obtained)}
-                          />
-                          <button type="submit" class="button button-secondary">
-                            {t('projects.detail.update_funding')}
-                          </button>
-                        </form>
-                      ) : (
-                        t(`projects.funding.${f.status}`)
-                      )}
-                    </td>
-                    <td>
-                      {p.summary.lines[i]?.ratePercent === null
-                        ? '—'
-                        : `${p.summary.lines[i]?.ratePercent} %`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {p.canEdit && (
-            <form method="post" action={`/projets/${id}/financements`} novalidate>
-              <CsrfField c={c} />
-              <ErrorSummary c={c} errors={errs('funding')} />
-              <Select
-                name="programmeId"
-                label={t('projects.detail.funding_programme')}
-                value={str(vals('funding').programmeId)}
-                error={errs('funding').programmeId}
-                emptyLabel="—"
-                options={p.programmes.map((x) => ({ value: x.id, label: x.name }))}
-              />
-              <Field
-                name="source"
-                label={t('projects.detail.funding_source')}
-                value={str(vals('funding').source)}
-                error={errs('funding').source}
-              />
-              <Field
-                name="requested"
-                inputmode="decimal"
-                label={t('projects.detail.requested')}
-                value={str(vals('funding').requested)}
-                error={errs('funding').requested}
-              />
-              <Field
-                name="obtained"
-                inputmode="decimal"
-                label={t('projects.detail.obtained')}
-                value={str(vals('funding').obtained)}
-                error={errs('funding').obtained}
-              />
-              <Select
-                name="status"
-                label={t('projects.detail.funding_status')}
-                value={str(vals('funding').status) || 'planned'}
-                error={errs('funding').status}
-                options={FUNDING_STATUSES.map((s) => ({ value: s, label: t(`projects.funding.${s}`) }))}
-              />
-              <button type="submit" class="button button-secondary">
-                {t('projects.detail.add_funding')}
-              </button>
-            </form>
-          )}
+              <h2>{t('projects.detail.funding')}</h2>
+              <p>
+                {t('projects.detail.totals', {
+                  requested: eur(p.summary.requestedTotal),
+                  obtained: eur(p.summary.obtainedTotal),
+                  remaining: eur(p.summary.remaining),
+                  covered: p.summary.coveredPercent === null ? '—' : `${p.summary.coveredPercent} %`,
+                })}
+              </p>
+              <div class="table-wrapper">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('projects.detail.funding_source')}</th>
+                      <th scope="col">{t('projects.detail.requested')}</th>
+                      <th scope="col">{t('projects.detail.obtained')}</th>
+                      <th scope="col">{t('projects.detail.funding_status')}</th>
+                      <th scope="col">{t('projects.detail.rate')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {v.funding.map((f, i) => (
+                      <tr>
+                        <td>
+                          {f.programmeId ? (
+                            <a href={`/financements/${f.programmeId}`}>{f.source}</a>
+                          ) : (
+                            f.source
+                          )}
+                        </td>
+                        <td>{eur(f.requested)}</td>
+                        <td>{f.obtained === null ? '—' : eur(f.obtained)}</td>
+                        <td>
+                          {p.canEdit ? (
+                            <form
+                              method="post"
+                              action={`/projets/${id}/financements/${f.id}`}
+                              novalidate
+                              class="filters-inline"
+                            >
+                              <CsrfField c={c} />
+                              <input type="hidden" name="source" value={f.source} />
+                              <input type="hidden" name="programmeId" value={f.programmeId ?? ''} />
+                              <input type="hidden" name="requested" value={String(f.requested)} />
+                              <Select
+                                name="status"
+                                label={t('projects.detail.funding_status')}
+                                value={f.status}
+                                options={FUNDING_STATUSES.map((s) => ({
+                                  value: s,
+                                  label: t(`projects.funding.${s}`),
+                                }))}
+                              />
+                              <Field
+                                name="obtained"
+                                inputmode="decimal"
+                                label={t('projects.detail.obtained')}
+                                value={f.obtained === null ? '' : String(f.obtained)}
+                              />
+                              <button type="submit" class="button button-secondary">
+                                {t('projects.detail.update_funding')}
+                              </button>
+                            </form>
+                          ) : (
+                            t(`projects.funding.${f.status}`)
+                          )}
+                        </td>
+                        <td>
+                          {p.summary.lines[i]?.ratePercent === null
+                            ? '—'
+                            : `${p.summary.lines[i]?.ratePercent} %`}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {p.canEdit && (
+                <form method="post" action={`/projets/${id}/financements`} novalidate>
+                  <CsrfField c={c} />
+                  <ErrorSummary c={c} errors={errs('funding')} />
+                  <Select
+                    name="programmeId"
+                    label={t('projects.detail.funding_programme')}
+                    value={str(vals('funding').programmeId)}
+                    error={errs('funding').programmeId}
+                    emptyLabel="—"
+                    options={p.programmes.map((x) => ({ value: x.id, label: x.name }))}
+                  />
+                  <Field
+                    name="source"
+                    label={t('projects.detail.funding_source')}
+                    value={str(vals('funding').source)}
+                    error={errs('funding').source}
+                  />
+                  <Field
+                    name="requested"
+                    inputmode="decimal"
+                    label={t('projects.detail.requested')}
+                    value={str(vals('funding').requested)}
+                    error={errs('funding').requested}
+                  />
+                  <Field
+                    name="obtained"
+                    inputmode="decimal"
+                    label={t('projects.detail.obtained')}
+                    value={str(vals('funding').obtained)}
+                    error={errs('funding').obtained}
+                  />
+                  <Select
+                    name="status"
+                    label={t('projects.detail.funding_status')}
+                    value={str(vals('funding').status) || 'planned'}
+                    error={errs('funding').status}
+                    options={FUNDING_STATUSES.map((s) => ({ value: s, label: t(`projects.funding.${s}`) }))}
+                  />
+                  <button type="submit" class="button button-secondary">
+                    {t('projects.detail.add_funding')}
+                  </button>
+                </form>
+              )}
 
-          <h2>{t('projects.detail.eligibility')}</h2>
-          <h3>{t('projects.detail.eligible')}</h3>
-          {p.eligibility.eligible.length === 0 && <p>{t('projects.detail.eligibility_none')}</p>}
-          <ul>
-            {p.eligibility.eligible.map((e) => (
-              <li>
-                <a href={`/financements/${e.programme.id}`}>{e.programme.name}</a>
+              <h2>{t('projects.detail.eligibility')}</h2>
+              <h3>{t('projects.detail.eligible')}</h3>
+              {p.eligibility.eligible.length === 0 && <p>{t('projects.detail.eligibility_none')}</p>}
+              <ul>
+                {p.eligibility.eligible.map((e) => (
+                  <li>
+                    <a href={`/financements/${e.programme.id}`}>{e.programme.name}</a>
+                    <ul>
+                      {e.reasons.map((r) => (
+                        <li>{r}</li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+              <details>
+                <summary>
+                  {t('projects.detail.ineligible')} ({p.eligibility.ineligible.length})
+                </summary>
                 <ul>
-                  {e.reasons.map((r) => (
-                    <li>{r}</li>
+                  {p.eligibility.ineligible.map((e) => (
+                    <li>
+                      <a href={`/financements/${e.programme.id}`}>{e.programme.name}</a> —{' '}
+                      {e.reasons.join(' ')}
+                    </li>
                   ))}
                 </ul>
-              </li>
-            ))}
-          </ul>
-          <details>
-            <summary>
-              {t('projects.detail.ineligible')} ({p.eligibility.ineligible.length})
-            </summary>
-            <ul>
-              {p.eligibility.ineligible.map((e) => (
-                <li>
-                  <a href={`/financements/${e.programme.id}`}>{e.programme.name}</a> — {e.reasons.join(' ')}
-                </li>
-              ))}
-            </ul>
-          </details>
+              </details>
+            </>
+          )}
 
           <h2>{t('projects.detail.participants')}</h2>
           <p class="hint">{t('projects.detail.participants_hint')}</p>

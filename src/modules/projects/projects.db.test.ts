@@ -260,6 +260,12 @@ for (const kind of DB_KINDS) {
       const pub = await app.anonymous().page(`/projets/${id}`);
       expect(pub.res.status).toBe(200);
       expect(pub.html).not.toContain('Historique');
+      // Public fields only: no budget, funding plan or eligibility for visitors.
+      expect(pub.html).not.toContain('Plan de financement');
+      expect(pub.html).toContain('Auto-évaluation');
+      const pubJson = await (await app.anonymous().get(`/api/v1/projects/${id}`)).json();
+      expect(pubJson).toMatchObject({ status: 'evaluated', budget: null, funding: null });
+      expect(pubJson.participants.young.age).toEqual({ '18_25': 10 });
       const list = await app.anonymous().page('/projets');
       expect(list.html).toContain('Jeunes solidaires Montpellier–Saint-Louis');
       const en = await app.anonymous().page(`/projets/${id}?lang=en`);

@@ -214,28 +214,34 @@ const ProjectJson = z
         role: z.string(),
       }),
     ),
-    budget: z.object({
-      total: z.number(),
-      requested: z.number(),
-      obtained: z.number(),
-      remaining: z.number(),
-      coveredPercent: z.number().nullable(),
-    }),
-    funding: z.array(
-      z.object({
-        source: z.string(),
-        programmeId: z.string().nullable(),
+    budget: z
+      .object({
+        total: z.number(),
         requested: z.number(),
-        obtained: z.number().nullable(),
-        status: z.string(),
-      }),
-    ),
+        obtained: z.number(),
+        remaining: z.number(),
+        coveredPercent: z.number().nullable(),
+      })
+      .nullable()
+      .openapi({ description: 'Réservé aux partenaires et aux administrateurs du réseau (null sinon)' }),
+    funding: z
+      .array(
+        z.object({
+          source: z.string(),
+          programmeId: z.string().nullable(),
+          requested: z.number(),
+          obtained: z.number().nullable(),
+          status: z.string(),
+        }),
+      )
+      .nullable(),
     participants: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.number()))),
   })
   .openapi('Project');
-const toJson = (v: ProjectView) => {
+/** The project as JSON; budget and funding plan only for partners and network admins. */
+const toJson = (v: ProjectView, insider = true) => {
   const s = summarise(v.budget, v.funding);
-  return {
+  const full = {
     id: v.project.id,
     title: v.project.title,
     kind: v.project.kind,
@@ -270,6 +276,7 @@ const toJson = (v: ProjectView) => {
     })),
     participants: v.participants,
   };
+  return insider ? full : { ...full, budget: null, funding: null };
 };
 
 const listRoute = createRoute({
@@ -384,7 +391,10 @@ function register(r: Registrar, deps: Deps) {
     const id = await db.transaction((tx) => createProject({ tx, ...opOf(c) }, input));
     return c.json(toJson((await loadProject(db, id))!), 201);
   });
-  r.api(getRoute, projectPolicies.viewer, async (c) => c.json(toJson(await viewOr404(c)), 200));
+  r.api(getRoute, projectPolicies.viewer, async (c) => {
+    const v = await viewOr404(c);
+    return c.json(toJson(v, canEdit(c.get('actor'), v) || isNetworkAdmin(c.get('actor'))), 200);
+  });
   r.api(transitionRoute, projectPolicies.editor, async (c) => {
     const v = await viewOr404(c);
     const body = parseOrThrow(transitionSchema, await c.req.json());
