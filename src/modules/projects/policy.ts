@@ -34,7 +34,7 @@ export const projectPolicies = {
     const p = await projectOf(c);
     return p === null || isPartner(a, p.orgIds);
   }),
-  /** Attached documents: partner members and network admins only (never public). */
+  /** Private parts (documents, funding eligibility): partner members and network admins only, never public. */
   documentViewer: policies.check('projectPartnerMemberOrNetworkAdmin', async (a, c) => {
     if (a.kind !== 'user') return false;
     const p = await projectOf(c);

@@ -266,6 +266,7 @@ for (const kind of DB_KINDS) {
       const pubJson = await (await app.anonymous().get(`/api/v1/projects/${id}`)).json();
       expect(pubJson).toMatchObject({ status: 'evaluated', budget: null, funding: null });
       expect(pubJson.participants.young.age).toEqual({ '18_25': 10 });
+      expect((await app.anonymous().get(`/api/v1/projects/${id}/funding-eligibility`)).status).toBe(401);
       const list = await app.anonymous().page('/projets');
       expect(list.html).toContain('Jeunes solidaires Montpellier–Saint-Louis');
       const en = await app.anonymous().page(`/projets/${id}?lang=en`);

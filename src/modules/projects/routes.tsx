@@ -365,7 +365,8 @@ const eligibilityRoute = createRoute({
   request: { params: idParam },
   responses: {
     200: ok(z.object({ eligible: z.array(Verdict), ineligible: z.array(Verdict) }), 'Éligibilité'),
-    403: err('Non publié'),
+    401: err('Non authentifié'),
+    403: err('Réservé aux partenaires du projet et aux administrateurs du réseau'),
     404: err('Inconnu'),
   },
 });
@@ -403,7 +404,7 @@ function register(r: Registrar, deps: Deps) {
     );
     return c.json(toJson((await loadProject(db, v.project.id))!), 200);
   });
-  r.api(eligibilityRoute, projectPolicies.viewer, async (c) => {
+  r.api(eligibilityRoute, projectPolicies.documentViewer, async (c) => {
     const { eligibility: e } = await computed(c, await viewOr404(c));
     return c.json(e, 200);
   });
