@@ -24,6 +24,8 @@ export const territoryMatrix: ModuleMatrix = {
       body: () => ({ format: 'imilo', simulation: '1' }),
       allow: NETWORK_ADMINS,
     },
+    // Queues the background import (not run here: the matrix never runs jobs).
+    { method: 'POST', path: '/admin/import/geographie', allow: NETWORK_ADMINS },
     {
       method: 'GET',
       path: '/organisations/:id/territoire',

@@ -4,17 +4,14 @@ import { reminderJobs, reminderSchedules } from './reminders.js';
 import { registerProfilePages } from './routes-profile.js';
 import { registerSearchRoutes } from './routes-search.js';
 import { seedDirectoryDemo } from './seed-demo.js';
-import { queueGeographyImportIfEmpty, territoryJobs } from './territory/jobs.js';
+import { territoryJobs } from './territory/jobs.js';
 import { registerTerritoryRoutes } from './territory/routes.js';
 
 export const directoryModule: Module = {
   name: 'directory',
   jobs: (deps) => ({ ...reminderJobs(deps), ...territoryJobs() }),
   schedules: reminderSchedules,
-  async seedDemo(deps) {
-    await seedDirectoryDemo(deps);
-    await queueGeographyImportIfEmpty(deps.db);
-  },
+  seedDemo: seedDirectoryDemo,
   register(r, deps) {
     // Search first: /api/v1/organisations/autocomplete before /api/v1/organisations/{id}.
     registerSearchRoutes(r, deps);

@@ -15,9 +15,9 @@ export function territoryJobs(): Record<string, JobHandler> {
 }
 
 /**
- * In demo mode the directory should show the real territory without a manual step, but
- * the first start must stay fast: the import (≈ 15 s of CPU) is queued and runs in the
- * background once the server listens. Only when no commune is known yet.
+ * Queues the import when no commune is known yet. Not done automatically at the first
+ * demo start: with the embedded database the import transaction (≈ 15 s of CPU) makes
+ * every page wait, so it is started on purpose (CLI or the admin import page).
  */
 export async function queueGeographyImportIfEmpty(tx: Queryable): Promise<boolean> {
   const any = await tx.maybeOne(sql`SELECT 1 FROM communes LIMIT 1`);

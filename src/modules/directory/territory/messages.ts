@@ -3,6 +3,12 @@ import type { Catalogue } from '../../../i18n/catalogue.js';
 /** Messages of the territory part of the directory (keys `territory.*`). */
 export const territoryMessages: Catalogue = {
   fr: {
+    'territory.geography.title': 'Géographie officielle (COG 2026)',
+    'territory.geography.known': '{communes} communes connues.',
+    'territory.geography.hint':
+      'Importe régions, départements, EPCI, communes et collectivités (environ 30 secondes). Avec la base embarquée, les pages attendent la fin de l’import.',
+    'territory.geography.submit': 'Importer la géographie officielle',
+    'territory.geography.queued': 'L’import de la géographie est lancé en tâche de fond.',
     'territory.api.insee_malformed':
       'Le code INSEE « {code} » n’est pas valide : indiquez 5 caractères, par exemple 75056 ou 2A004.',
     'territory.api.insee_unknown':

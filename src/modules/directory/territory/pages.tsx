@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AuditContext } from '../../../audit/audit.js';
+import { type AuditContext, audit } from '../../../audit/audit.js';
 import { sql } from '../../../db/sql.js';
 import type { AppEnv } from '../../../http/context.js';
 import { AppError, type FieldErrors } from '../../../http/errors.js';
@@ -16,10 +16,12 @@ import {
 import { renderPage } from '../../../http/layout/Layout.js';
 import type { Registrar } from '../../../http/registry.js';
 import { formatNumber } from '../../../i18n/i18n.js';
+import { enqueue } from '../../../jobs/queue.js';
 import { policies } from '../../../policy/policy.js';
 import { ML_FORMATS, type MlFormat } from './domain/missions-locales.js';
 import { editTerritory, type TerritoryEdit, territoryOf } from './edit-territory.js';
 import { importMissionsLocales, type MlImportReport } from './import-missions-locales.js';
+import { IMPORT_GEOGRAPHY_JOB } from './jobs.js';
 
 const auditCtx = (c: Context<AppEnv>): AuditContext => ({
   actor: c.get('actor'),
@@ -35,6 +37,7 @@ async function importForm(
   status = 200,
 ) {
   const t = c.get('t');
+  const communes = await c.get('deps').db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM communes`);
   return renderPage(
     c,
     {
@@ -116,6 +119,20 @@ async function importForm(
           </form>
           <h2>{t('territory.import.csv_title')}</h2>
           <p>{t('territory.import.csv_columns')}</p>
+          <h2 id="geographie">{t('territory.geography.title')}</h2>
+          {c.req.query('geographie') === '1' && (
+            <Alert kind="success">
+              <p>{t('territory.geography.queued')}</p>
+            </Alert>
+          )}
+          <p>{t('territory.geography.known', { communes: formatNumber(communes.n) })}</p>
+          <form method="post" action="/admin/import/geographie">
+            <CsrfField c={c} />
+            <p class="hint">{t('territory.geography.hint')}</p>
+            <button type="submit" class="button button-secondary">
+              {t('territory.geography.submit')}
+            </button>
+          </form>
         </>
       ),
     },
@@ -372,6 +389,25 @@ async function territoryPage(
 
 export function registerTerritoryPages(r: Registrar) {
   r.page('GET', '/admin/import/missions-locales', policies.networkAdmin, (c) => importForm(c));
+
+  // The official geography, imported by the background worker (same code as the CLI).
+  r.page('POST', '/admin/import/geographie', policies.networkAdmin, async (c) => {
+    await c.get('deps').db.transaction(async (tx) => {
+      const queued = await enqueue(
+        tx,
+        IMPORT_GEOGRAPHY_JOB,
+        {},
+        { dedupeKey: IMPORT_GEOGRAPHY_JOB, maxAttempts: 2 },
+      );
+      await audit(tx, auditCtx(c), {
+        action: 'geography.import_requested',
+        entityType: 'geography',
+        entityId: 'COG 2026',
+        after: { queued: queued !== null },
+      });
+    });
+    return c.redirect('/admin/import/missions-locales?geographie=1#geographie', 303);
+  });
 
   r.page('POST', '/admin/import/missions-locales', policies.networkAdmin, async (c) => {
     const t = c.get('t');
