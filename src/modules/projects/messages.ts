@@ -154,6 +154,7 @@ export const projectsMessages: Catalogue = {
     'projects.history.status': 'Statut : {from} → {to}',
     'projects.history.publication': 'Vitrine : {to}',
     'projects.list.export_xlsx': 'Exporter (Excel)',
+    'projects.list.moderation': 'Publications à modérer',
     'projects.detail.documents': 'Documents',
     'projects.detail.document': 'Joindre un document',
     'projects.detail.document_hint':
@@ -311,6 +312,7 @@ export const projectsMessages: Catalogue = {
     'projects.history.status': 'Status: {from} → {to}',
     'projects.history.publication': 'Showcase: {to}',
     'projects.list.export_xlsx': 'Export (Excel)',
+    'projects.list.moderation': 'Publications to review',
     'projects.detail.documents': 'Documents',
     'projects.detail.document': 'Attach a document',
     'projects.detail.document_hint':

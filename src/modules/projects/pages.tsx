@@ -46,7 +46,10 @@ const dates = (c: C, s: string | null, e: string | null) =>
     ? `${formatDate(s, c.get('locale'))} – ${formatDate(e, c.get('locale'))}`
     : c.get('t')('projects.detail.dates_unknown');
 
-export function listPage(c: C, p: { items: ListItem[]; filter: { status?: string; kind?: string } }) {
+export function listPage(
+  c: C,
+  p: { items: ListItem[]; filter: { status?: string; kind?: string; publication?: string } },
+) {
   const t = c.get('t');
   const actor = c.get('actor');
   return renderPage(c, {
@@ -71,7 +74,8 @@ export function listPage(c: C, p: { items: ListItem[]; filter: { status?: string
                 </a>{' '}
                 <a class="button button-secondary" href="/projets/export.xlsx">
                   {t('projects.list.export_xlsx')}
-                </a>
+                </a>{' '}
+                <a href="/projets?publication=requested">{t('projects.list.moderation')}</a>
               </>
             )}
           </p>
@@ -119,6 +123,7 @@ export function listPage(c: C, p: { items: ListItem[]; filter: { status?: string
                     <td>{t(`projects.kind.${x.kind}`)}</td>
                     <td>
                       <StatusTag c={c} status={x.status} />
+                      {x.publication !== 'private' && <> {t(`projects.publication.${x.publication}`)}</>}
                     </td>
                     <td>{x.partners.join(', ')}</td>
                     <td>{x.countries.map((k) => countryName(k, c.get('locale'))).join(', ')}</td>

@@ -255,6 +255,9 @@ for (const kind of DB_KINDS) {
       expect((await app.anonymous().get(`/projets/${id}`)).status).toBe(302);
       await u.postForm(`/projets/${id}/publication`);
       const a = await app.as(admin);
+      const queue = await a.page('/projets?publication=requested');
+      expect(queue.html).toContain('Jeunes solidaires Montpellier–Saint-Louis');
+      expect(queue.html).toContain('Publication demandée');
       await a.page(`/projets/${id}`);
       expect((await a.postForm(`/projets/${id}/publier`, { publish: '1' })).status).toBe(303);
       const pub = await app.anonymous().page(`/projets/${id}`);

@@ -165,11 +165,14 @@ async function viewerScope(c: C) {
 function listFilter(c: C) {
   const status = c.req.query('status') || undefined;
   const kind = c.req.query('kind') || undefined;
+  const publication = c.req.query('publication') || undefined;
   const errors: FieldErrors = {};
+  if (publication && !['private', 'requested', 'published'].includes(publication))
+    errors.publication = 'Publication : choisissez private, requested ou published.';
   if (status && !(STATUSES as readonly string[]).includes(status)) errors.status = 'Statut inconnu.';
   if (kind && !(PROJECT_KINDS as readonly string[]).includes(kind)) errors.kind = 'Type de projet inconnu.';
   if (Object.keys(errors).length) throw new AppError('bad_request', Object.values(errors).join(' '), errors);
-  return { status, kind };
+  return { status, kind, publication };
 }
 
 // ── API ────────────────────────────────────────────────────────────────────
@@ -284,7 +287,16 @@ const listRoute = createRoute({
   path: '/api/v1/projects',
   tags: [TAG],
   summary: 'Projets visibles : publiés, ceux de mes organisations, tous pour les administrateurs du réseau',
-  request: { query: z.object({ status: z.string().optional(), kind: z.string().optional() }) },
+  request: {
+    query: z.object({
+      status: z.string().optional(),
+      kind: z.string().optional(),
+      publication: z
+        .string()
+        .optional()
+        .openapi({ description: 'private, requested (à modérer) ou published' }),
+    }),
+  },
   responses: {
     200: ok(z.object({ items: z.array(z.any()), total: z.number().int() }), 'Les projets'),
     400: err('Filtre invalide'),

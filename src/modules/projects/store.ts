@@ -162,7 +162,7 @@ export interface ListItem {
 export async function listProjects(
   db: Queryable,
   viewer: { all: boolean; orgIds: string[] },
-  f: { status?: string; kind?: string } = {},
+  f: { status?: string; kind?: string; publication?: string } = {},
 ): Promise<ListItem[]> {
   return db.many<ListItem>(sql`SELECT p.id, p.title, p.kind, p.status, p.publication, p.starts_on, p.ends_on, p.updated_at,
       coalesce((SELECT array_agg(coalesce(o.name, pp.foreign_name) ORDER BY coalesce(o.name, pp.foreign_name))
@@ -173,5 +173,6 @@ export async function listProjects(
       OR EXISTS (SELECT 1 FROM project_partners pp WHERE pp.project_id = p.id AND pp.organisation_id = ANY(${viewer.orgIds}::uuid[])))
       ${f.status ? sql`AND p.status = ${f.status}` : sql.empty}
       ${f.kind ? sql`AND p.kind = ${f.kind}` : sql.empty}
+      ${f.publication ? sql`AND p.publication = ${f.publication}` : sql.empty}
     ORDER BY p.updated_at DESC, p.title`);
 }
