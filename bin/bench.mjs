@@ -152,15 +152,26 @@ async function main() {
     });
   const tGeo = performance.now();
   cli(['import', 'geography']);
-  console.log(`full geography import (passerelle import geography): ${fmt((performance.now() - tGeo) / 1000)} s`);
+  console.log(
+    `full geography import (passerelle import geography): ${fmt((performance.now() - tGeo) / 1000)} s`,
+  );
 
   // The real I-Milo list of Missions Locales, when the shared reference data is beside the repo.
-  const imilo = join(ROOT, '..', 'shared', 'data', 'missions_locales', 'missions_locales_imilo_structures_2023.csv');
+  const imilo = join(
+    ROOT,
+    '..',
+    'shared',
+    'data',
+    'missions_locales',
+    'missions_locales_imilo_structures_2023.csv',
+  );
   if (existsSync(imilo)) {
     const tMl = performance.now();
     const out = cli(['import', 'missions-locales', '--format', 'imilo', imilo, '--partial']);
     const created = /(\d+)\D*cré/i.exec(out)?.[1] ?? '?';
-    console.log(`import of the real I-Milo list: ${fmt((performance.now() - tMl) / 1000)} s (${created} created)`);
+    console.log(
+      `import of the real I-Milo list: ${fmt((performance.now() - tMl) / 1000)} s (${created} created)`,
+    );
   } else {
     console.log('no ../shared/data: Missions Locales not imported (directory measured without them)');
   }
@@ -179,13 +190,18 @@ async function main() {
     { label: 'directory search (API)', path: '/api/v1/organisations?q=lyon' },
     { label: 'commune autocomplete (API)', path: '/api/v1/territories/communes?q=marseil' },
     { label: 'organisation autocomplete (API)', path: '/api/v1/organisations/autocomplete?q=marseille' },
-    { label: 'organisation autocomplete, typos (API)', path: '/api/v1/organisations/autocomplete?q=mision%20locale%20lyo' },
+    {
+      label: 'organisation autocomplete, typos (API)',
+      path: '/api/v1/organisations/autocomplete?q=mision%20locale%20lyo',
+    },
     { label: 'commune: who governs, who serves (API)', path: '/api/v1/territories/communes/69123' },
     { label: 'map of départements', path: '/annuaire?vue=carte' },
     { label: 'agreements list', path: '/conventions' },
   ];
   // One Mission Locale's suggestions (matching), when Missions Locales were imported.
-  const ml = await (await fetch(`${url}/api/v1/organisations?kind=mission_locale&q=lyon`)).json().catch(() => null);
+  const ml = await (await fetch(`${url}/api/v1/organisations?kind=mission_locale&q=lyon`))
+    .json()
+    .catch(() => null);
   const mlId = ml?.items?.find((o) => !/démo/i.test(o.name))?.id;
   if (mlId) {
     candidates.push({ label: 'matches of one ML (API)', path: `/api/v1/organisations/${mlId}/matches` });

@@ -31,6 +31,8 @@ export const Layout: FC<LayoutProps> = ({ c, title, breadcrumbs, bilingual, sect
   const nav: { href: string; label: string; key: string }[] = [
     { href: '/', label: t('nav.home'), key: 'home' },
     { href: '/annuaire', label: t('nav.directory'), key: 'directory' },
+    { href: '/projets', label: t('nav.projects'), key: 'projects' },
+    { href: '/financements', label: t('nav.funding'), key: 'funding' },
     { href: '/conventions', label: t('nav.agreements'), key: 'agreements' },
     { href: '/api', label: t('nav.api'), key: 'api' },
   ];

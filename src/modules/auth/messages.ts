@@ -175,7 +175,8 @@ export const authMessages: Catalogue = {
     'auth.sign_in.forgot': 'Forgotten your password?',
     'auth.sign_in.or': 'or',
     'auth.sign_in.proconnect': 'S’identifier avec ProConnect',
-    'auth.sign_in.proconnect_hint': 'For public servants only (local authorities, State services). Staff of Missions Locales run as associations sign in with their e-mail and password.',
+    'auth.sign_in.proconnect_hint':
+      'For public servants only (local authorities, State services). Staff of Missions Locales run as associations sign in with their e-mail and password.',
     'auth.sign_in.invalid':
       'Wrong e-mail address or password. Check what you typed; after 5 failures in a row the account is locked for 15 minutes.',
     'auth.sign_in.locked':
