@@ -190,8 +190,11 @@ export interface AutocompleteItem {
 }
 
 /**
- * Up to `limit` organisations for the search box: names starting with the query first
- * (prefix index), then names containing it or close to it (trigram index), typos tolerated.
+ * Up to `limit` organisations for the search box, in three cheap stages that stop as soon
+ * as the list is full: names starting with the query (prefix), then names containing it
+ * (trigram index), then — only when still short and the query is long enough — names
+ * close to it (word similarity, typos tolerated). Typing a real name never pays for the
+ * fuzzy stage, which is the slow one at national scale (~100 ms over 37,000 names).
  */
 export async function autocompleteOrganisations(
   db: Queryable,
@@ -200,27 +203,32 @@ export async function autocompleteOrganisations(
 ): Promise<AutocompleteItem[]> {
   const key = searchKey(q);
   if (key.length < 2) return [];
-  const prefix = `${likeEscape(key)}%`;
-  const rows = await db.many<any>(sql`
-    SELECT id, name, kind, level, departement_code FROM (
-      (SELECT o.id, o.name, o.search_key, o.kind, o.level, o.departement_code, 2.0 AS score
-         FROM organisations o WHERE ${ORG_KEY} LIKE ${prefix}
-         ORDER BY o.search_key, o.id LIMIT ${limit})
-      UNION ALL
-      (SELECT o.id, o.name, o.search_key, o.kind, o.level, o.departement_code, word_similarity(${key}, ${ORG_KEY}) AS score
-         FROM organisations o
-         WHERE ${key.length >= 3 ? matches(key) : sql`false`}
-         ORDER BY score DESC, o.search_key LIMIT ${limit})
-    ) x
-    ORDER BY score DESC, length(search_key), search_key
-    LIMIT ${limit * 2}`);
-  const seen = new Set<string>();
+  const cols = sql`o.id, o.name, o.kind, o.level, o.departement_code`;
   const out: AutocompleteItem[] = [];
-  for (const r of rows) {
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    out.push({ id: r.id, name: r.name, kind: r.kind, level: r.level, departementCode: r.departement_code });
-    if (out.length >= limit) break;
+  const seen = new Set<string>();
+  const take = (rows: any[]) => {
+    for (const r of rows) {
+      if (out.length >= limit || seen.has(r.id)) continue;
+      seen.add(r.id);
+      out.push({ id: r.id, name: r.name, kind: r.kind, level: r.level, departementCode: r.departement_code });
+    }
+  };
+  take(
+    await db.many<any>(sql`SELECT ${cols} FROM organisations o WHERE ${ORG_KEY} LIKE ${`${likeEscape(key)}%`}
+      ORDER BY length(o.search_key), o.search_key, o.id LIMIT ${limit}`),
+  );
+  if (out.length < limit && key.length >= 3) {
+    take(
+      await db.many<any>(sql`SELECT ${cols} FROM organisations o WHERE ${ORG_KEY} LIKE ${`%${likeEscape(key)}%`}
+        ORDER BY length(o.search_key), o.search_key, o.id LIMIT ${limit * 2}`),
+    );
+  }
+  if (out.length < limit && key.length >= FUZZY_MIN) {
+    take(
+      await db.many<any>(sql`SELECT ${cols}, word_similarity(${key}, ${ORG_KEY}) AS score
+        FROM organisations o WHERE ${key} <% ${ORG_KEY}
+        ORDER BY score DESC, length(o.search_key), o.search_key LIMIT ${limit * 2}`),
+    );
   }
   return out;
 }
