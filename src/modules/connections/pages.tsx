@@ -432,6 +432,13 @@ export function detailPage(
               values={p.values}
             />
           )}
+          {p.x.status === 'accepted' && projectStarter(c, p.x) && (
+            <p>
+              <a class="button" href={projectStarter(c, p.x)!}>
+                {t('connections.detail.start_project')}
+              </a>
+            </p>
+          )}
           <h2>{t('connections.detail.contacts')}</h2>
           {p.contacts.length > 0 ? (
             <Contacts c={c} sides={p.contacts} />
@@ -816,4 +823,19 @@ export function opportunitiesPage(
       </>
     ),
   });
+}
+
+/**
+ * An accepted connection can start a joint project (art. 2: "mise en place de projets
+ * communs"): the project form opens with the caller's side and the other side filled in.
+ */
+function projectStarter(c: C, x: ConnectionRow): string | null {
+  const actor = c.get('actor');
+  if (actor.kind !== 'user') return null;
+  const mine = actor.memberships.find(
+    (m) => m.organisationId === x.requester_id || m.organisationId === x.receiver_id,
+  );
+  if (!mine) return null;
+  const other = mine.organisationId === x.requester_id ? x.receiver_id : x.requester_id;
+  return `/projets/nouveau?organisation=${mine.organisationId}&partenaire=${other}`;
 }

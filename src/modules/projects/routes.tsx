@@ -486,8 +486,16 @@ function register(r: Registrar, deps: Deps) {
       : [];
     return { organisations, partners };
   };
+  // ?organisation=&partenaire= prefill the form (from an accepted connection).
   r.page('GET', '/projets/nouveau', policies.signedIn, async (c) =>
-    newPage(c, { ...(await formLists(c)), values: {}, errors: {} }),
+    newPage(c, {
+      ...(await formLists(c)),
+      values: {
+        organisationId: c.req.query('organisation') ?? '',
+        partnerIds: c.req.query('partenaire') ?? '',
+      },
+      errors: {},
+    }),
   );
   r.page('POST', '/projets/nouveau', projectPolicies.creator, async (c) => {
     const values = await readForm(c);
