@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const START_TIMEOUT_MS = 120_000;
 
@@ -92,14 +92,32 @@ function percentile(sorted, p) {
   return sorted[i];
 }
 
-/** ~DURATION_S seconds of CONNECTIONS connections on one URL; latencies from every response. */
+/**
+ * One URL, twice: latency with one connection (what one person waits: p50/p95/p99) and
+ * throughput with CONNECTIONS connections (req/s, where queueing dominates latency).
+ */
 async function measure(url) {
+  const latency = await run(url, 1);
+  const load = await run(url, CONNECTIONS);
+  return {
+    ...latency,
+    rps: load.rps,
+    total: load.total + latency.total,
+    errors: load.errors + latency.errors,
+    non2xx: load.non2xx + latency.non2xx,
+    statuses: new Map([...latency.statuses, ...load.statuses]),
+    loadP95: load.p95,
+  };
+}
+
+/** ~DURATION_S seconds of `connections` connections on one URL; latencies from every response. */
+async function run(url, connections) {
   // Warm-up (JIT, caches, prepared plans): 50 requests or 1 s, whichever comes first.
   const warmUntil = performance.now() + 1000;
   for (let i = 0; i < 50 && performance.now() < warmUntil; i++) await (await fetch(url)).arrayBuffer();
   const times = [];
   const statuses = new Map();
-  const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+  const instance = autocannon({ url, connections, duration: DURATION_S });
   instance.on('response', (_client, status, _bytes, ms) => {
     times.push(ms);
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -228,12 +246,13 @@ async function main() {
   }
   const bare = rows[0];
   console.log('');
+  console.log(`latency: 1 connection; throughput: ${CONNECTIONS} connections; ${DURATION_S} s each`);
   console.log(
-    `${pad('route', 34)}${lpad('req/s', 9)}${lpad('p50 ms', 9)}${lpad('p95 ms', 9)}${lpad('p99 ms', 9)}${lpad('req/s ÷ bare', 14)}${lpad('p50 ÷ bare', 12)}`,
+    `${pad('route', 58)}${lpad('p50 ms', 8)}${lpad('p95 ms', 8)}${lpad('p99 ms', 8)}${lpad('p95÷bare', 10)}${lpad('req/s', 8)}${lpad('req/s÷bare', 12)}`,
   );
   for (const r of rows) {
     console.log(
-      `${pad(`${r.path}`, 34)}${lpad(fmt(r.rps, 0), 9)}${lpad(fmt(r.p50), 9)}${lpad(fmt(r.p95), 9)}${lpad(fmt(r.p99), 9)}${lpad(fmt(r.rps / bare.rps, 3), 14)}${lpad(`${fmt(r.p50 / bare.p50, 1)}×`, 12)}`,
+      `${pad(r.path.length > 56 ? `${r.path.slice(0, 53)}…` : r.path, 58)}${lpad(fmt(r.p50), 8)}${lpad(fmt(r.p95), 8)}${lpad(fmt(r.p99), 8)}${lpad(`${fmt(r.p95 / bare.p95, 1)}×`, 10)}${lpad(fmt(r.rps, 0), 8)}${lpad(fmt(r.rps / bare.rps, 3), 12)}`,
     );
   }
   console.log('');
