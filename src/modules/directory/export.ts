@@ -1,3 +1,4 @@
+import { csvRow } from '../../lib/csv.js';
 /**
  * The open-data export of the directory: organisation-level public fields only. No
  * contact person, no e-mail address, no description typed by people (it may name
@@ -176,16 +177,11 @@ export function toPublicRecord(r: any): Record<string, string | boolean | null> 
   };
 }
 
-/** One CSV cell (RFC 4180; formulas neutralised for spreadsheet users). */
-export function csvCell(v: string | boolean | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  let s = typeof v === 'boolean' ? (v ? 'true' : 'false') : v;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function csvLine(rec: Record<string, string | boolean | null>): string {
-  return `${EXPORT_FIELDS.map((f) => csvCell(rec[f.name])).join(',')}\r\n`;
+  return `${csvRow(
+    EXPORT_FIELDS.map((f) => rec[f.name]),
+    ',',
+  )}\r\n`;
 }
 
 export function tableSchema(baseUrl: string) {

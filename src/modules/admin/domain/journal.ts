@@ -170,16 +170,9 @@ export function showValue(v: unknown): string {
   return JSON.stringify(v, null, 1);
 }
 
-/**
- * One CSV cell: quoted when needed, and a leading = + - @ (or tab/CR) neutralised with an
- * apostrophe so a spreadsheet never runs it as a formula (CSV injection).
- */
-export function csvCell(v: unknown): string {
-  let s =
-    v == null ? '' : typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : JSON.stringify(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+import { csvCell } from '../../../lib/csv.js';
+
+export { csvCell };
 
 export const JOURNAL_CSV_HEADER = [
   'id',

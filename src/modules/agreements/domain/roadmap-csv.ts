@@ -2,6 +2,7 @@
  * CSV import and export of roadmap actions, with a per-row error report. Accepts ';' (French
  * spreadsheets) or ',' as separator, quoted fields, CRLF. Pure.
  */
+import { csvRow, unneutralise } from '../../../lib/csv.js';
 import { isIsoDate } from './dates.js';
 import { ACTION_STATUSES, ENGAGEMENTS, type RoadmapAction } from './roadmap.js';
 
@@ -37,27 +38,26 @@ export function parseCsv(text: string): string[][] {
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
     else if (ch === sep) {
-      row.push(field);
+      row.push(unneutralise(field));
       field = '';
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(field);
+      row.push(unneutralise(field));
       rows.push(row);
       row = [];
       field = '';
     } else field += ch;
   }
   if (field !== '' || row.length) {
-    row.push(field);
+    row.push(unneutralise(field));
     rows.push(row);
   }
   return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
-const esc = (v: string) => (/[;"\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
+/** Rows written with the platform's CSV writer (formulas neutralised; read back by parseCsv). */
 export function toCsv(rows: string[][]): string {
-  return `${rows.map((r) => r.map(esc).join(';')).join('\r\n')}\r\n`;
+  return `${rows.map((r) => csvRow(r)).join('\r\n')}\r\n`;
 }
 
 export type ImportedAction = Omit<RoadmapAction, 'id'>;
