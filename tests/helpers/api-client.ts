@@ -14,7 +14,7 @@ export function typedClient(app: TestApp, token: string): ApiClient {
   return createClient<paths>({
     baseUrl: 'http://passerelle.test',
     headers: { authorization: `Bearer ${token}` },
-    fetch: (req) => app.app.request(req),
+    fetch: async (req) => app.app.request(req),
   });
 }
 
