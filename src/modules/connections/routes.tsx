@@ -238,7 +238,7 @@ async function detail(
     {
       x,
       events: await connectionEvents(db, x.id),
-      contacts: await revealedContacts(db, x),
+      contacts: await revealedContacts(db, x, c.get('actor')),
       canAnswer: mayAnswer(c.get('actor'), x),
       ...extra,
     },
@@ -428,7 +428,9 @@ function register(r: Registrar, deps: Deps) {
       done: {
         status: done.status,
         invitationUrl: done.invitationUrl,
-        contacts: (await revealedContacts(db, after)).filter((s) => s.organisationId === after.requester_id),
+        contacts: (await revealedContacts(db, after, null)).filter(
+          (s) => s.organisationId === after.requester_id,
+        ),
       },
     });
   });
