@@ -59,7 +59,9 @@ describe('413 closes the connection properly', () => {
             path,
             method: body ? 'POST' : 'GET',
             agent,
-            headers: body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {},
+            headers: body
+              ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+              : {},
           },
           (res) => {
             res.resume();
