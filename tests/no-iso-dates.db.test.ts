@@ -15,7 +15,7 @@ const MAX_PAGES = 70;
 const PER_SHAPE = 2;
 
 /** The text a person reads: tags, scripts, styles and attributes removed, entities decoded. */
-export function visibleText(html: string): string {
+function visibleText(html: string): string {
   return html
     .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')
@@ -76,7 +76,16 @@ async function crawl(client: TestClient, seeds: string[]) {
   return { pages, found };
 }
 
-const SEEDS = ['/', '/annuaire', '/mises-en-relation', '/conventions', '/projets', '/financements', '/compte', '/admin'];
+const SEEDS = [
+  '/',
+  '/annuaire',
+  '/mises-en-relation',
+  '/conventions',
+  '/projets',
+  '/financements',
+  '/compte',
+  '/admin',
+];
 
 describe('no raw ISO date in the text of the demo pages', () => {
   let app: TestApp;

@@ -25,7 +25,6 @@ export interface SessionInfo {
  * link): modules provide it (Module.headerSlot), the composition root (app.ts) puts the list
  * on the context, the layout renders it — so the layout never imports a module.
  */
-// biome-ignore lint/suspicious/noExplicitAny: a hono/jsx component may return a node or a promise of one
 export type HeaderSlot = (props: { c: Context<AppEnv> }) => any;
 
 export type AppEnv = {

@@ -21,7 +21,8 @@ const T0 = new Date('2026-05-15T08:00:00Z');
 /** The dashboard's sections: id → the text and links inside it. */
 function sections(html: string) {
   const out = new Map<string, { text: string; links: string[] }>();
-  const re = /<section class="dashboard-section card" aria-labelledby="[^"]+" id="([^"]+)">([\s\S]*?)<\/section>/g;
+  const re =
+    /<section class="dashboard-section card" aria-labelledby="[^"]+" id="([^"]+)">([\s\S]*?)<\/section>/g;
   for (let m = re.exec(html); m; m = re.exec(html)) {
     const links = [...m[2].matchAll(/href="([^"]+)"/g)].map((x) => x[1].replace(/&amp;/g, '&'));
     const text = m[2]
@@ -284,7 +285,9 @@ for (const kind of DB_KINDS) {
       const s = sections(html);
       expect(s.get('demandes')?.text).toContain('Demande de Mission Locale des Monts');
       expect(s.get('demandes')?.links).toEqual([`/mises-en-relation/${ids.toAu}`]);
-      expect(s.get('approbations')?.text).toContain('Approuver la version 1 de « Convention locale jeunesse »');
+      expect(s.get('approbations')?.text).toContain(
+        'Approuver la version 1 de « Convention locale jeunesse »',
+      );
       expect(s.get('approbations')?.text).toContain('au nom de Commune de Valbourg');
       expect(s.get('approbations')?.links).toEqual([
         `/conventions/${ids.draft}#actions-title`,
