@@ -383,3 +383,70 @@ export async function inviteToJoin(
   });
   return { invitationUrl };
 }
+
+/**
+ * Catch-up for open requests that reached nobody on record (made before relays existed, or
+ * while the receiver's only members left): the hourly sweep records the members when there
+ * are some, and otherwise relays the request to the network (art. 3). Each request in its
+ * own transaction, locked; a second run finds nothing to do.
+ */
+export async function relayUndelivered(deps: {
+  db: { transaction<T>(f: (tx: Queryable) => Promise<T>): Promise<T>; many: Queryable['many'] };
+  config: Config;
+  now: () => Date;
+}): Promise<number> {
+  const now = deps.now();
+  const open = await deps.db.many<{ id: string }>(sql`SELECT c.id FROM connections c
+    WHERE c.status = 'pending' AND NOT EXISTS (SELECT 1 FROM connection_deliveries d WHERE d.connection_id = c.id)
+    ORDER BY c.created_at LIMIT 1000`);
+  let relayed = 0;
+  for (const { id } of open) {
+    relayed += await deps.db.transaction(async (tx) => {
+      const c = await tx.maybeOne<{
+        id: string;
+        message: string;
+        expires_at: Date;
+        receiver_id: string;
+        requester_name: string;
+        receiver_name: string;
+        receiver_kind: OrgKind;
+        members: number;
+      }>(sql`SELECT c.id, c.message, c.expires_at, c.receiver_id, rq.name AS requester_name, rc.name AS receiver_name,
+          rc.kind AS receiver_kind,
+          (SELECT count(*)::int FROM memberships m JOIN users u ON u.id = m.user_id
+            WHERE m.organisation_id = c.receiver_id AND u.disabled_at IS NULL) AS members
+        FROM connections c JOIN organisations rq ON rq.id = c.requester_id JOIN organisations rc ON rc.id = c.receiver_id
+        WHERE c.id = ${id} AND c.status = 'pending'
+          AND NOT EXISTS (SELECT 1 FROM connection_deliveries d WHERE d.connection_id = c.id)
+        FOR UPDATE OF c`);
+      if (!c) return 0;
+      const op = {
+        tx,
+        audit: { actor: { kind: 'system' as const, label: 'Passerelle (relais des demandes)' } },
+        now,
+        config: deps.config,
+      };
+      if (Number(c.members) > 0) {
+        await recordDelivery(tx, {
+          connectionId: c.id,
+          kind: 'member',
+          organisationId: c.receiver_id,
+          via: 'members',
+          recipients: Number(c.members),
+          now,
+        });
+        return 0;
+      }
+      return relayToNetworks(op, {
+        id: c.id,
+        requesterName: c.requester_name,
+        receiverId: c.receiver_id,
+        receiverName: c.receiver_name,
+        receiverKind: c.receiver_kind,
+        message: c.message,
+        expiresAt: new Date(c.expires_at),
+      }).then((n) => (n > 0 ? 1 : 0));
+    });
+  }
+  return relayed;
+}

@@ -36,6 +36,7 @@ import {
   revealedContacts,
 } from './read-connections.js';
 import { deliveriesOf, openRequestBetween } from './read-relays.js';
+import { relayUndelivered } from './relay-connection.js';
 import { requestConnection } from './request-connection.js';
 import { registerRelays } from './routes-relay.js';
 import { declineSchema, requestSchema } from './schemas.js';
@@ -687,6 +688,7 @@ export const connectionsModule: Module = {
   seedDemo: seedConnectionsDemo,
   jobs: (deps) => ({
     'connections.sweep': async () => {
+      await relayUndelivered(deps);
       await sweepConnections(deps);
     },
     'connections.digest': async () => {
