@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
@@ -10,6 +10,7 @@ import { AppError } from './errors.js';
 import { ErrorPage } from './layout/ErrorPage.js';
 import { csrfProtection, identify, isHttps } from './middleware/auth.js';
 import { baseContext, securityHeaders } from './middleware/request.js';
+import { buildOpenApiDocument, registerSecurityScheme } from './openapi.js';
 import { Registrar, type RouteEntry } from './registry.js';
 import { fieldErrors } from './validation.js';
 
@@ -50,6 +51,7 @@ export function createApp(deps: Deps): App {
   app.use('*', identify());
   app.use('*', csrfProtection());
 
+  registerSecurityScheme(app);
   const registrar = new Registrar(app);
   for (const m of modules) m.register(registrar, deps);
 
@@ -60,22 +62,19 @@ export function createApp(deps: Deps): App {
     createRoute({
       method: 'get',
       path: '/api/openapi.json',
+      operationId: 'getOpenApiDocument',
       tags: ['Système'],
       summary: 'Description OpenAPI 3.1 de l’API',
-      responses: { 200: { description: 'Document OpenAPI 3.1' } },
+      responses: {
+        200: {
+          description: 'Document OpenAPI 3.1',
+          content: { 'application/json': { schema: z.looseObject({}) } },
+        },
+      },
     }),
     policies.public,
     (c) => {
-      openapiDocument ??= app.getOpenAPI31Document({
-        openapi: '3.1.0',
-        info: {
-          title: 'Passerelle API',
-          version: '1.0.0',
-          description:
-            'API de Passerelle (Missions Locales × Cités Unies France). Authentification : jeton personnel `Authorization: Bearer psl_…`.',
-        },
-        servers: [{ url: deps.config.BASE_URL }],
-      });
+      openapiDocument ??= buildOpenApiDocument(app, { baseUrl: deps.config.BASE_URL });
       c.header('Cache-Control', 'public, max-age=300');
       return c.json(openapiDocument as object, 200);
     },

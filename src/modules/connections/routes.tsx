@@ -4,6 +4,7 @@ import { audit } from '../../audit/audit.js';
 import { sql } from '../../db/sql.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
+import { ApiError } from '../../http/openapi.js';
 import type { Registrar } from '../../http/registry.js';
 import { fieldErrors, parseOrThrow, readForm } from '../../http/validation.js';
 import { isNetworkAdmin, membershipOf } from '../../policy/actor.js';
@@ -82,16 +83,8 @@ const user = (c: C) => {
 const ctxOf = (c: C) => ({ actor: c.get('actor'), requestId: c.get('requestId') });
 
 // ── API schemas ────────────────────────────────────────────────────────────
-const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
-      requestId: z.string(),
-    }),
-  })
-  .openapi('ConnectionsError');
+/** The shared error body (component `Error`, src/http/openapi.ts). */
+const ErrorBody = ApiError;
 const err = (description: string) => ({
   description,
   content: { 'application/json': { schema: ErrorBody } },
@@ -248,7 +241,7 @@ async function detail(
     {
       x,
       events: await connectionEvents(db, x.id),
-      contacts: await revealedContacts(db, x),
+      contacts: await revealedContacts(db, x, c.get('actor')),
       deliveries: await deliveriesOf(db, x.id),
       canAnswer: mayAnswer(c.get('actor'), x),
       ...extra,
@@ -466,7 +459,9 @@ function register(r: Registrar, deps: Deps) {
       done: {
         status: done.status,
         invitationUrl: done.invitationUrl,
-        contacts: (await revealedContacts(db, after)).filter((s) => s.organisationId === after.requester_id),
+        contacts: (await revealedContacts(db, after, null)).filter(
+          (s) => s.organisationId === after.requester_id,
+        ),
       },
     });
   });

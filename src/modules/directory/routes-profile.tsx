@@ -9,10 +9,13 @@ import { openRequestBetween } from '../connections/index.js';
 import { formToPatch, profileToForm } from './domain/profile-form.js';
 import { editPage } from './pages/edit.js';
 import { organisationPage, requesterFor } from './pages/organisation.js';
+import { sharingPage } from './pages/sharing.js';
 import { findOrganisation, loadProfile, partnersOf, snapshot, updateProfile } from './profiles.js';
 
 /** Organisation page (public, filtered by sharing level) and profile editing (its admins). */
 export function registerProfilePages(r: Registrar, deps: Deps) {
+  r.page('GET', '/ce-que-voient-les-autres', policies.public, (c) => sharingPage(c));
+
   r.page('GET', '/organisations/:id', policies.public, async (c) => {
     const p = await loadProfile(deps.db, c.req.param('id') ?? '', c.get('actor'));
     // An open connection request from the viewer's organisation: its state, not a second one.

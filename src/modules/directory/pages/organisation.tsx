@@ -208,6 +208,9 @@ export function organisationPage(
             </ul>
           )}
           {actor.kind === 'anonymous' && <p class="hint">{t('directory.org.contacts_sign_in')}</p>}
+          <p class="hint">
+            <a href="/ce-que-voient-les-autres">{t('directory.sharing.more')}</a>
+          </p>
         </section>
 
         <section aria-labelledby="engagement">
