@@ -44,7 +44,9 @@ async function relayedRequest(w: World) {
   const db = w.app.db;
   const ml = await anOrganisation(db, { kind: 'mission_locale', name: `Mission Locale sans compte ${++n}` });
   const now = new Date();
-  const row = await db.one<{ id: string }>(sql`INSERT INTO connections (requester_id, receiver_id, requested_by_name,
+  const row = await db.one<{
+    id: string;
+  }>(sql`INSERT INTO connections (requester_id, receiver_id, requested_by_name,
       requested_by_email, message, created_at, expires_at)
     VALUES (${w.orgB.id}, ${ml.id}, 'Élu matrice', 'elu@exemple.fr', 'Bonjour, parlons mobilité.', ${now},
       ${new Date(now.getTime() + 30 * 86_400_000)}) RETURNING id`);
