@@ -104,6 +104,9 @@ function renderError(err: Error, c: Context<AppEnv>) {
     appErr = new AppError('internal');
   }
   const message = appErr.hasMessage ? appErr.message : t(`errors.${appErr.code}`);
+  // A refused body may still be arriving: close the connection after the answer, so the
+  // client opens a new one for its next request instead of having it reset mid-body.
+  if (appErr.code === 'payload_too_large') c.header('Connection', 'close');
   if (isApi(c)) {
     return c.json(
       {
