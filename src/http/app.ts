@@ -36,6 +36,12 @@ export function createApp(deps: Deps): App {
   // keeps a page's first view well under the 60 KB budget (DESIGN.md).
   app.use('*', compress());
   app.use('*', baseContext(deps));
+  // Header items of the modules (notifications…): the layout renders them without importing a module.
+  const headerSlots = modules.flatMap((m) => (m.headerSlot ? [m.headerSlot] : []));
+  app.use('*', async (c, next) => {
+    c.set('headerSlots', headerSlots);
+    await next();
+  });
   const { PROCONNECT_ENABLED, PROCONNECT_ISSUER } = deps.config;
   const proconnectOrigin = PROCONNECT_ENABLED && PROCONNECT_ISSUER ? [new URL(PROCONNECT_ISSUER).origin] : [];
   app.use('*', securityHeaders(isHttps(deps.config.BASE_URL), proconnectOrigin));

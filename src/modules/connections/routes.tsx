@@ -14,6 +14,7 @@ import type { Module } from '../index.js';
 import { answerConnection, linkGone, loadConnection, usableAnswerLink } from './answer-connection.js';
 import { toCsv } from './domain/csv.js';
 import { explain, findMatches } from './find-matches.js';
+import { NotificationsLink } from './notifications-link.js';
 import { preferencesOf, readUnsubscribeToken, unsubscribe } from './notify.js';
 import { listOpportunities, runWeeklyDigest, sendUserDigest } from './opportunities.js';
 import {
@@ -681,6 +682,7 @@ export const connectionsModule: Module = {
   name: 'connections',
   register,
   seedDemo: seedConnectionsDemo,
+  headerSlot: NotificationsLink,
   jobs: (deps) => ({
     'connections.sweep': async () => {
       await relayUndelivered(deps);

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../../i18n/catalogue.js';
+import { directoryMessagesEn } from './messages.en.js';
 
 export const directoryMessages: Catalogue = {
   fr: {
@@ -254,5 +255,5 @@ export const directoryMessages: Catalogue = {
       'Bonjour,\n\nLe profil de {name} dans l’annuaire Passerelle n’a pas été vérifié depuis plus de douze mois ({since}).\n\nPour que les Missions Locales et les collectivités trouvent des informations à jour, relisez-le et confirmez-le ici :\n{url}\n\nMerci,\nL’équipe Passerelle',
     'directory.reminder.never': 'jamais vérifié',
   },
-  en: {},
+  en: directoryMessagesEn,
 };

@@ -138,6 +138,7 @@ export function editPage(c: Context<AppEnv>, p: EditPageProps, status = 200) {
     c,
     {
       title: Object.keys(errors).length ? `Erreur — ${title}` : title,
+      bilingual: true,
       section: 'directory',
       breadcrumbs: [
         { label: t('nav.home'), href: '/' },

@@ -33,6 +33,7 @@ export function organisationPage(
   const dash = <span class="muted">{t('directory.org.not_given')}</span>;
   return renderPage(c, {
     title: org.name,
+    bilingual: true,
     section: 'directory',
     breadcrumbs: [
       { label: t('nav.home'), href: '/' },

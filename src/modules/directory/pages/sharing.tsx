@@ -48,6 +48,7 @@ export function sharingPage(c: Context<AppEnv>) {
   const t = c.get('t');
   return renderPage(c, {
     title: t('directory.share.title'),
+    bilingual: true,
     section: 'directory',
     breadcrumbs: [{ label: t('nav.home'), href: '/' }, { label: t('directory.share.title') }],
     children: (
