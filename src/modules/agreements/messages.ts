@@ -46,7 +46,23 @@ export const agreementsMessages: Catalogue = {
     'agreements.create.title': 'Créer une convention',
     'agreements.create.lead':
       'Une convention lie au moins deux organisations. Chaque partie approuvera ensuite la version exacte du texte.',
-    'agreements.create.parties_hint': 'Cochez au moins deux organisations, dont la vôtre.',
+    'agreements.create.parties_hint':
+      'Votre organisation et au moins un partenaire (une convention a deux parties ou plus).',
+    'agreements.create.own': 'Votre organisation',
+    'agreements.create.partners': 'Partenaires choisis',
+    'agreements.create.no_partner': 'Aucun partenaire pour le moment : cherchez-le ci-dessous par son nom.',
+    'agreements.create.partner_search': 'Chercher un partenaire dans l’annuaire',
+    'agreements.create.partner_search_hint':
+      'Nom ou partie du nom (deux caractères au moins). Les suggestions s’affichent en cours de frappe ; sans JavaScript, choisissez « Rechercher » puis cochez le partenaire.',
+    'agreements.create.partner_search_submit': 'Rechercher',
+    'agreements.create.results': 'Résultats pour « {q} » ({n}) : cochez les partenaires à ajouter.',
+    'agreements.create.no_result': 'Aucune organisation ne correspond à « {q} ».',
+    'agreements.create.proposed_on': 'Date du texte (facultatif)',
+    'agreements.create.proposed_on_hint':
+      'Pour une convention déjà signée sur papier : la date à laquelle le texte a été arrêté. Par défaut, aujourd’hui.',
+    'agreements.create.project': 'Projet commun',
+    'agreements.create.for_project': 'Convention du projet commun :',
+    'agreements.create.project_title': 'Convention locale — {title}',
     'agreements.create.term_hint': 'Par défaut 3 ans à compter de la dernière signature (art. 5).',
     'agreements.create.submit': 'Créer la convention',
     'agreements.field.title': 'Titre',
@@ -304,7 +320,23 @@ export const agreementsMessages: Catalogue = {
     'agreements.create.title': 'Create an agreement',
     'agreements.create.lead':
       'An agreement binds two or more organisations. Each party will then approve the exact version of the text.',
-    'agreements.create.parties_hint': 'Tick at least two organisations, including yours.',
+    'agreements.create.parties_hint':
+      'Your organisation and at least one partner (an agreement has two or more parties).',
+    'agreements.create.own': 'Your organisation',
+    'agreements.create.partners': 'Chosen partners',
+    'agreements.create.no_partner': 'No partner yet: search for it by name below.',
+    'agreements.create.partner_search': 'Search the directory for a partner',
+    'agreements.create.partner_search_hint':
+      'Name or part of the name (two characters at least). Suggestions appear as you type; without JavaScript, choose “Search” then tick the partner.',
+    'agreements.create.partner_search_submit': 'Search',
+    'agreements.create.results': 'Results for “{q}” ({n}): tick the partners to add.',
+    'agreements.create.no_result': 'No organisation matches “{q}”.',
+    'agreements.create.proposed_on': 'Date of the text (optional)',
+    'agreements.create.proposed_on_hint':
+      'For an agreement already signed on paper: the date the text was settled. Today by default.',
+    'agreements.create.project': 'Joint project',
+    'agreements.create.for_project': 'Agreement of the joint project:',
+    'agreements.create.project_title': 'Local agreement — {title}',
     'agreements.create.term_hint': '3 years from the last signature by default (art. 5).',
     'agreements.create.submit': 'Create the agreement',
     'agreements.field.title': 'Title',

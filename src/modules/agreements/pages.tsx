@@ -1,5 +1,6 @@
 /** Pages of the conventions: list, creation, agreement page with its forms, versions, diff, print. */
 import type { Context } from 'hono';
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Db, Queryable } from '../../db/client.js';
 import { sql } from '../../db/sql.js';
@@ -23,13 +24,14 @@ import { type Actor, isPlatformAdmin, membershipOf } from '../../policy/actor.js
 import { policies } from '../../policy/policy.js';
 import { advanceDispute } from './advance-dispute.js';
 import { opContext } from './api.js';
+import { registerCreateAgreementPages } from './pages/create.js';
 import { approveVersion } from './approve-version.js';
 import { attachSignedCopy } from './attach-signed-copy.js';
-import { createAgreement } from './create-agreement.js';
 import { isIsoDate } from './domain/dates.js';
 import { diffLines, diffStats } from './domain/diff.js';
 import type { AgreementState, Deadline, Snapshot } from './domain/lifecycle.js';
 import { listAgreements } from './list-agreements.js';
+import { markdownToHtml } from './markdown.js';
 import { notifyWithdrawal } from './notify-withdrawal.js';
 import type { OpContext } from './op-context.js';
 import { openDispute } from './open-dispute.js';
@@ -213,178 +215,8 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
     });
   });
 
-  // ── Create ──────────────────────────────────────────────────────────────────
-  const createForm = async (c: Context<AppEnv>, fs?: FormState, status = 200) => {
-    const t = c.get('t');
-    const actor = c.get('actor');
-    const orgs = await db.many<{ id: string; name: string }>(
-      sql`SELECT id, name FROM organisations ORDER BY name LIMIT 2000`,
-    );
-    const mine = actor.kind === 'user' ? actor.memberships.filter((m) => m.role === 'admin') : [];
-    const chosen = fs ? [fs.values.partyIds ?? []].flat() : mine.slice(0, 1).map((m) => m.organisationId);
-    const labels = {
-      title: t('agreements.field.title'),
-      kind: t('agreements.field.kind'),
-      partyIds: t('agreements.field.parties'),
-      termYears: t('agreements.field.term_years'),
-      text: t('agreements.field.text'),
-    };
-    return renderPage(
-      c,
-      {
-        title: t('agreements.create.title'),
-        section: 'agreements',
-        bilingual: true,
-        breadcrumbs: [
-          { label: t('nav.home'), href: '/' },
-          { label: t('agreements.list.title'), href: '/conventions' },
-          { label: t('agreements.create.title') },
-        ],
-        children: (
-          <>
-            <PageHeader title={t('agreements.create.title')} lead={t('agreements.create.lead')} />
-            <ErrorSummary c={c} errors={fs?.errors} labels={labels} />
-            {fs?.message && <Alert kind="error">{fs.message}</Alert>}
-            <form method="post" action="/conventions/nouvelle" enctype="multipart/form-data">
-              <CsrfField c={c} />
-              <Field
-                name="title"
-                label={labels.title}
-                required
-                value={val(fs, 'create', 'title')}
-                error={err(fs, 'create', 'title')}
-                maxlength={200}
-              />
-              <Select
-                name="kind"
-                label={labels.kind}
-                required
-                value={val(fs, 'create', 'kind', 'local_partnership')}
-                error={err(fs, 'create', 'kind')}
-                options={AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`agreements.kind.${k}`) }))}
-              />
-              <fieldset
-                class={err(fs, 'create', 'partyIds') ? 'field field-error' : 'field'}
-                id="champ-partyIds"
-              >
-                <legend>{labels.partyIds}</legend>
-                <p class="hint">{t('agreements.create.parties_hint')}</p>
-                {err(fs, 'create', 'partyIds') && (
-                  <p class="error-message">{err(fs, 'create', 'partyIds')}</p>
-                )}
-                <div class="agreement-party-picker">
-                  {orgs.map((o) => (
-                    <div class="checkbox">
-                      <input
-                        type="checkbox"
-                        name="partyIds"
-                        id={`party-${o.id}`}
-                        value={o.id}
-                        checked={chosen.includes(o.id)}
-                      />
-                      <label for={`party-${o.id}`}>{o.name}</label>
-                    </div>
-                  ))}
-                </div>
-              </fieldset>
-              <Field
-                name="termYears"
-                type="number"
-                min={1}
-                max={99}
-                label={labels.termYears}
-                hint={t('agreements.create.term_hint')}
-                value={val(fs, 'create', 'termYears', '3')}
-                error={err(fs, 'create', 'termYears')}
-              />
-              <Field
-                name="withdrawalNoticeMonths"
-                type="number"
-                min={0}
-                max={36}
-                label={t('agreements.field.notice_months')}
-                value={val(fs, 'create', 'withdrawalNoticeMonths', '1')}
-                error={err(fs, 'create', 'withdrawalNoticeMonths')}
-              />
-              <Field
-                name="formalNoticeDays"
-                type="number"
-                min={0}
-                max={365}
-                label={t('agreements.field.formal_notice_days')}
-                value={val(fs, 'create', 'formalNoticeDays', '15')}
-                error={err(fs, 'create', 'formalNoticeDays')}
-              />
-              <TextArea
-                name="text"
-                rows={14}
-                label={labels.text}
-                hint={t('agreements.field.text_hint')}
-                value={val(fs, 'create', 'text')}
-                error={err(fs, 'create', 'text')}
-              />
-              <div class="field">
-                <label for="champ-file">{t('agreements.field.pdf')}</label>
-                <p class="hint">{t('agreements.field.pdf_hint')}</p>
-                {err(fs, 'create', 'file') && <p class="error-message">{err(fs, 'create', 'file')}</p>}
-                <input id="champ-file" type="file" name="file" accept="application/pdf" />
-              </div>
-              <button type="submit">{t('agreements.create.submit')}</button>
-            </form>
-          </>
-        ),
-      },
-      status,
-    );
-  };
-
-  r.page('GET', '/conventions/nouvelle', p.creator, (c) => createForm(c));
-
-  r.page('POST', '/conventions/nouvelle', p.creator, async (c) => {
-    const values = await readForm(c);
-    const errors: FieldErrors = required(values, { title: 'le titre', kind: 'le type' });
-    const kind = str(values.kind);
-    if (kind && !(AGREEMENT_KINDS as readonly string[]).includes(kind))
-      errors.kind = 'Choisissez un type de convention.';
-    const num = (n: string, min: number, max: number) => {
-      const v = str(values[n]);
-      if (v === '') return undefined;
-      const x = Number(v);
-      if (!Number.isInteger(x) || x < min || x > max) errors[n] = `Un nombre entier entre ${min} et ${max}.`;
-      return x;
-    };
-    const termYears = num('termYears', 1, 99);
-    const withdrawalNoticeMonths = num('withdrawalNoticeMonths', 0, 36);
-    const formalNoticeDays = num('formalNoticeDays', 0, 365);
-    const fs: FormState = { form: 'create', values };
-    try {
-      const file = await fileField(c, 'file');
-      if (!file && !str(values.text).trim()) errors.text = 'Écrivez le texte ou joignez le PDF.';
-      if (Object.keys(errors).length) throw new AppError('validation', undefined, errors);
-      const body: VersionBody = file
-        ? { format: 'pdf', ...file }
-        : { format: 'markdown', text: str(values.text) };
-      const partyIds = [values.partyIds ?? []].flat();
-      const actor = c.get('actor');
-      const created = await db.transaction((tx) =>
-        createAgreement(opContext(c, tx), {
-          title: str(values.title),
-          kind: kind as (typeof AGREEMENT_KINDS)[number],
-          partyIds,
-          termYears,
-          withdrawalNoticeMonths,
-          formalNoticeDays,
-          body,
-          proposedByOrganisationId: partyIds.find((x) => membershipOf(actor, x)?.role === 'admin') ?? null,
-        }),
-      );
-      return c.redirect(`/conventions/${created.id}?fait=created`, 303);
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'validation')
-        return createForm(c, { ...fs, errors: e.fields }, 422);
-      throw e;
-    }
-  });
+  // ── Create (pages/create.tsx) ────────────────────────────────────────────────
+  registerCreateAgreementPages(r, deps);
 
   // ── Agreement page ──────────────────────────────────────────────────────────
   const detail = async (c: Context<AppEnv>, fs?: FormState, status = 200) => {
@@ -1351,7 +1183,7 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
             {t('agreements.field.hash')} : <code class="agreement-hash">{v.hash}</code>
           </p>
           {v.format === 'markdown' ? (
-            <pre class="agreement-text">{v.body_text}</pre>
+            <div class="agreement-text">{raw(markdownToHtml(v.body_text ?? '', 2))}</div>
           ) : (
             <p>
               <a class="button" href={`/conventions/${id}/versions/${v.number}/fichier`}>
@@ -1555,7 +1387,7 @@ export const PrintBody = ({
       {text && (
         <>
           <h2>{t('agreements.print.text')}</h2>
-          <pre class="agreement-text">{text}</pre>
+          <div class="agreement-text">{raw(markdownToHtml(text, 3))}</div>
         </>
       )}
     </article>

@@ -1,3 +1,4 @@
+import { newAgreementForProject } from '../agreements/index.js';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/context.js';
 import type { FieldErrors } from '../../http/errors.js';
@@ -294,6 +295,8 @@ export interface DetailProps {
   values?: Values;
   errors?: FieldErrors;
   flash?: string;
+  /** The project's local convention (agreements module), shown to partners and network admins. */
+  agreement?: { id: string; title: string } | null;
 }
 
 export function detailPage(c: C, p: DetailProps, status = 200) {
@@ -346,6 +349,20 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
             <dd>{v.countries.map((k) => countryName(k, locale)).join(', ') || '—'}</dd>
             <dt>{t('projects.detail.objectives')}</dt>
             <dd>{pr.objectives || '—'}</dd>
+            {insider && (
+              <>
+                <dt>{t('projects.detail.agreement')}</dt>
+                <dd>
+                  {p.agreement ? (
+                    <a href={`/conventions/${p.agreement.id}`}>{p.agreement.title}</a>
+                  ) : p.canEdit ? (
+                    <a href={newAgreementForProject(id)}>{t('projects.detail.agreement_start')}</a>
+                  ) : (
+                    '—'
+                  )}
+                </dd>
+              </>
+            )}
           </dl>
 
           {p.canEdit && (

@@ -1,3 +1,4 @@
+import { agreementOfProject } from '../agreements/index.js';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { sql } from '../../db/sql.js';
@@ -89,7 +90,13 @@ async function computed(c: C, v: ProjectView) {
 async function showDetail(c: C, v: ProjectView, extra: Partial<DetailProps> = {}, status = 200) {
   return detailPage(
     c,
-    { view: v, ...(await computed(c, v)), canEdit: canEdit(c.get('actor'), v), ...extra },
+    {
+      view: v,
+      ...(await computed(c, v)),
+      canEdit: canEdit(c.get('actor'), v),
+      agreement: await agreementOfProject(c.get('deps').db, v.project.id),
+      ...extra,
+    },
     status,
   );
 }
