@@ -24,7 +24,6 @@ import { type Actor, isPlatformAdmin, membershipOf } from '../../policy/actor.js
 import { policies } from '../../policy/policy.js';
 import { advanceDispute } from './advance-dispute.js';
 import { opContext } from './api.js';
-import { registerCreateAgreementPages } from './pages/create.js';
 import { approveVersion } from './approve-version.js';
 import { attachSignedCopy } from './attach-signed-copy.js';
 import { isIsoDate } from './domain/dates.js';
@@ -35,16 +34,18 @@ import { markdownToHtml } from './markdown.js';
 import { notifyWithdrawal } from './notify-withdrawal.js';
 import type { OpContext } from './op-context.js';
 import { openDispute } from './open-dispute.js';
+import { registerCreateAgreementPages } from './pages/create.js';
 import { agreementPolicies } from './policy.js';
 import { proposeVersion } from './propose-version.js';
 import { recordAutomaticTermination } from './record-automatic-termination.js';
 import { recordMeeting } from './record-meeting.js';
 import { remedyFormalNotice } from './remedy-formal-notice.js';
 import { requestTermination } from './request-termination.js';
+import { roadmapName, roadmapPath } from './roadmap-name.js';
 import { roadmapYears } from './roadmap-store.js';
 import { sendFormalNotice } from './send-formal-notice.js';
-import { AGREEMENT_KINDS, type LoadedAgreement, loadAgreement, today } from './store.js';
-import { MAX_PDF_BYTES, type VersionBody } from './text.js';
+import { type LoadedAgreement, loadAgreement, today } from './store.js';
+import { MAX_PDF_BYTES } from './text.js';
 import { deadlinesOf } from './view.js';
 
 const DONE_KEYS = [
@@ -543,8 +544,8 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
                   .sort((a, b) => a - b)
                   .map((y) => (
                     <li>
-                      <a href={`${base}/feuilles-de-route/${y}`}>
-                        {t('agreements.roadmap.title', { year: y })}
+                      <a href={roadmapPath(id, nowSnap.inForceFrom, y)}>
+                        {roadmapName(t, c.get('locale'), nowSnap.inForceFrom, y)}
                       </a>
                       {!years.includes(y) && (
                         <span class="muted"> — {t('agreements.roadmap.to_create')}</span>
@@ -878,10 +879,13 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
 
             <h2>{t('agreements.detail.timeline')}</h2>
             <ol class="timeline">
-              {loaded.events.map((e) => (
+              {timeline(loaded).map((e) => (
                 <li>
                   <time datetime={e.on_date}>{date(c, e.on_date)}</time>
-                  {eventText(t, e, name)} <span class="muted">— {e.actor_label}</span>
+                  {eventText(t, e, name, loaded)}
+                  {e.actor_user_id && (
+                    <span class="muted"> — {t('agreements.event.recorded_by', { name: e.actor_label })}</span>
+                  )}
                 </li>
               ))}
             </ol>
@@ -1394,21 +1398,38 @@ export const PrintBody = ({
   );
 };
 
-/** One line of the timeline, in words. */
+/**
+ * The history in date order (a paper agreement entered later keeps its own dates), then in
+ * the order recorded.
+ */
+export const timeline = (loaded: LoadedAgreement) =>
+  [...loaded.events].sort((a, b) => (a.on_date < b.on_date ? -1 : a.on_date > b.on_date ? 1 : a.seq - b.seq));
+
+/**
+ * One line of the timeline, in words: people and organisations by name, never the internal
+ * label of whoever recorded it (a seed, a job).
+ */
 function eventText(
   t: Translate,
   e: { type: string; payload: Record<string, any> },
   name: (id: string | null) => string,
+  loaded: LoadedAgreement,
 ) {
   const p = e.payload;
   switch (e.type) {
     case 'version_proposed':
-      return t('agreements.event.version_proposed', {
-        n: p.version,
-        party: p.organisationId ? name(p.organisationId) : '—',
-      });
-    case 'approved':
-      return t('agreements.event.approved', { n: p.version, party: name(p.organisationId) });
+      return p.organisationId
+        ? t('agreements.event.version_proposed', { n: p.version, party: name(p.organisationId) })
+        : t('agreements.event.version_proposed_plain', { n: p.version });
+    case 'approved': {
+      const line = t('agreements.event.approved', { n: p.version, party: name(p.organisationId) });
+      const a = loaded.approvals.find(
+        (x) => x.number === p.version && x.organisation_id === p.organisationId,
+      );
+      return a
+        ? `${line} — ${t('agreements.event.signed_by', { name: a.signer_name, role: a.signer_role })}`
+        : line;
+    }
     case 'withdrawal_notified':
       return t('agreements.event.withdrawal_notified', { party: name(p.organisationId) });
     case 'formal_notice_sent':

@@ -1,4 +1,3 @@
-import { newAgreementWith } from '../agreements/index.js';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/context.js';
 import type { FieldErrors } from '../../http/errors.js';
@@ -14,6 +13,7 @@ import {
 } from '../../http/layout/components.js';
 import { renderPage } from '../../http/layout/Layout.js';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/i18n.js';
+import { newAgreementWith } from '../agreements/index.js';
 import { countryName } from '../directory/domain/countries.js';
 import type { ConnectionRow } from './answer-connection.js';
 import type { Match, Viewer } from './find-matches.js';
@@ -855,5 +855,8 @@ function agreementStarter(c: C, x: ConnectionRow): string | null {
     (m) => m.role === 'admin' && (m.organisationId === x.requester_id || m.organisationId === x.receiver_id),
   );
   if (!mine) return null;
-  return newAgreementWith(mine.organisationId, mine.organisationId === x.requester_id ? x.receiver_id : x.requester_id);
+  return newAgreementWith(
+    mine.organisationId,
+    mine.organisationId === x.requester_id ? x.receiver_id : x.requester_id,
+  );
 }

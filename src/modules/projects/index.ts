@@ -1,2 +1,2 @@
 /** Public surface of the projects module for other modules. */
-export { loadProject, partnerOrgIds, type ProjectView } from './store.js';
+export { loadProject, type ProjectView, partnerOrgIds } from './store.js';

@@ -1,4 +1,3 @@
-import { newAgreementForProject } from '../agreements/index.js';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/context.js';
 import type { FieldErrors } from '../../http/errors.js';
@@ -15,6 +14,7 @@ import {
 import { renderPage } from '../../http/layout/Layout.js';
 import { formatDate, formatDateTime, formatEuros } from '../../i18n/i18n.js';
 import { isNetworkAdmin } from '../../policy/actor.js';
+import { newAgreementForProject } from '../agreements/index.js';
 import { countryName } from '../directory/domain/countries.js';
 import { PROJECT_KINDS, type Programme } from '../funding/domain/programme.js';
 import type { FundingSummary } from './domain/budget.js';

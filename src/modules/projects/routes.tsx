@@ -1,4 +1,3 @@
-import { agreementOfProject } from '../agreements/index.js';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { sql } from '../../db/sql.js';
@@ -8,6 +7,7 @@ import type { Registrar } from '../../http/registry.js';
 import { fieldErrors, parseOrThrow, readForm } from '../../http/validation.js';
 import { type Actor, isNetworkAdmin, membershipOf } from '../../policy/actor.js';
 import { policies } from '../../policy/policy.js';
+import { agreementOfProject } from '../agreements/index.js';
 import { PROJECT_KINDS } from '../funding/domain/programme.js';
 import { loadProgrammes } from '../funding/store.js';
 import type { Module } from '../index.js';

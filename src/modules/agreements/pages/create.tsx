@@ -14,7 +14,6 @@ import { sql } from '../../../db/sql.js';
 import type { AppEnv, Deps } from '../../../http/context.js';
 import { AppError, type FieldErrors } from '../../../http/errors.js';
 import {
-  Alert,
   CsrfField,
   ErrorSummary,
   Field,
@@ -92,7 +91,8 @@ export function registerCreateAgreementPages(r: Registrar, deps: Deps) {
     const t = c.get('t');
     const actor = c.get('actor');
     const { values, errors } = st;
-    const v = (name: string, fallback = '') => (typeof values[name] === 'string' ? str(values[name]) : fallback);
+    const v = (name: string, fallback = '') =>
+      typeof values[name] === 'string' ? str(values[name]) : fallback;
     const own = await orgsByIds(
       db,
       ownOrganisations(actor).map((m) => m.organisationId),
@@ -235,7 +235,13 @@ export function registerCreateAgreementPages(r: Registrar, deps: Deps) {
                       aria-controls="resultats-partenaires"
                       data-partner-search={AUTOCOMPLETE_ENDPOINT}
                     />
-                    <button type="submit" name="_action" value="search" class="button-secondary" formnovalidate>
+                    <button
+                      type="submit"
+                      name="_action"
+                      value="search"
+                      class="button-secondary"
+                      formnovalidate
+                    >
                       {t('agreements.create.partner_search_submit')}
                     </button>
                   </div>
@@ -353,7 +359,9 @@ export function registerCreateAgreementPages(r: Registrar, deps: Deps) {
     const values = await readForm(c);
     const actor = c.get('actor');
     const own = ownOrganisations(actor).map((m) => m.organisationId);
-    const ownId = own.includes(str(values.ownOrganisationId)) ? str(values.ownOrganisationId) : (own[0] ?? null);
+    const ownId = own.includes(str(values.ownOrganisationId))
+      ? str(values.ownOrganisationId)
+      : (own[0] ?? null);
     // "Rechercher" without JavaScript: the same form again, with the results to tick.
     if (str(values._action) === 'search') {
       const q = str(values.partnerQuery).trim();
@@ -374,7 +382,8 @@ export function registerCreateAgreementPages(r: Registrar, deps: Deps) {
     const errors: FieldErrors = {};
     if (!str(values.title).trim()) errors.title = 'Indiquez le titre.';
     const kind = str(values.kind);
-    if (!(AGREEMENT_KINDS as readonly string[]).includes(kind)) errors.kind = 'Choisissez un type de convention.';
+    if (!(AGREEMENT_KINDS as readonly string[]).includes(kind))
+      errors.kind = 'Choisissez un type de convention.';
     const num = (n: string, min: number, max: number) => {
       const x = str(values[n]);
       if (x === '') return undefined;
@@ -403,7 +412,9 @@ export function registerCreateAgreementPages(r: Registrar, deps: Deps) {
         : { format: 'markdown', text: str(values.text) };
       if (projectId && !isPlatformAdmin(actor)) {
         const project = await loadProject(db, projectId);
-        const mine = project?.partners.some((x) => x.organisation_id && membershipOf(actor, x.organisation_id));
+        const mine = project?.partners.some(
+          (x) => x.organisation_id && membershipOf(actor, x.organisation_id),
+        );
         if (!mine)
           throw new AppError('validation', undefined, {
             projectId: 'Seuls les partenaires du projet établissent sa convention.',
@@ -420,7 +431,8 @@ export function registerCreateAgreementPages(r: Registrar, deps: Deps) {
           body,
           proposedOn: proposedOn || null,
           projectId: projectId || null,
-          proposedByOrganisationId: ownId ?? partyIds.find((x) => membershipOf(actor, x)?.role === 'admin') ?? null,
+          proposedByOrganisationId:
+            ownId ?? partyIds.find((x) => membershipOf(actor, x)?.role === 'admin') ?? null,
         }),
       );
       return c.redirect(`/conventions/${created.id}?fait=created`, 303);
