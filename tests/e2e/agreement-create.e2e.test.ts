@@ -47,7 +47,9 @@ describe('creating a local agreement from the browser', () => {
     await expectAccessible(page);
     await add.click();
     await expect(page.locator(`#party-${partner.id}`).isChecked()).resolves.toBe(true);
-    await expect(page.locator('#resultats-partenaires').innerText()).resolves.toContain('ajouté aux partenaires');
+    await expect(page.locator('#resultats-partenaires').innerText()).resolves.toContain(
+      'ajouté aux partenaires',
+    );
     // Enter in the search field searches, it does not submit the form.
     await page.locator('#champ-partnerQuery').press('Enter');
     expect(page.url()).toBe(`${e2e.url}/conventions/nouvelle`);

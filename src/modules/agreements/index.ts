@@ -1,6 +1,15 @@
-/** Public surface of the agreements module for other modules. */
+/** Public surface of the agreements module: what other modules may use. */
 import type { Queryable } from '../../db/client.js';
 import { sql } from '../../db/sql.js';
+
+export {
+  type AgreementDeadline,
+  type AgreementsDashboard,
+  type ApprovalTodo,
+  agreementsDashboard,
+  type RoadmapActionDue,
+} from './dashboard.js';
+export { agreementsModule } from './routes.js';
 
 /** The local convention of a joint project (art. 2), if one was created from it. */
 export async function agreementOfProject(

@@ -53,6 +53,7 @@ export function matchesPage(
         : t('connections.matches.none_kind');
   return renderPage(c, {
     title: t('connections.matches.title', { name: p.viewer.name }),
+    bilingual: true,
     section: 'directory',
     breadcrumbs: [
       { label: t('nav.directory'), href: '/annuaire' },
@@ -136,6 +137,7 @@ export function requestPage(
     c,
     {
       title: t('connections.request.title'),
+      bilingual: true,
       breadcrumbs: [
         { label: p.requester.name, href: `/organisations/${p.requester.id}` },
         { label: t('connections.matches.crumb'), href: `/organisations/${p.requester.id}/rapprochements` },
@@ -219,6 +221,7 @@ export function listPage(c: C, items: ConnectionListItem[], notice?: string) {
   const t = c.get('t');
   return renderPage(c, {
     title: t('connections.list.title'),
+    bilingual: true,
     wide: true,
     children: (
       <>
@@ -484,6 +487,7 @@ export function answerPage(
     c,
     {
       title: t('connections.answer.title'),
+      bilingual: true,
       children: (
         <>
           <PageHeader
@@ -548,6 +552,7 @@ export function notificationsPage(
   const t = c.get('t');
   return renderPage(c, {
     title: t('connections.notifications.title'),
+    bilingual: true,
     children: (
       <>
         <PageHeader title={t('connections.notifications.title')} />
@@ -592,6 +597,7 @@ export function preferencesPage(c: C, prefs: Preferences, saved: boolean) {
   const t = c.get('t');
   return renderPage(c, {
     title: t('connections.preferences.title'),
+    bilingual: true,
     breadcrumbs: [
       { label: t('nav.account'), href: '/compte' },
       { label: t('connections.preferences.title') },
@@ -641,6 +647,7 @@ export function unsubscribePage(c: C, result: { email: string; category: string 
     c,
     {
       title: t('connections.unsubscribe.title'),
+      bilingual: true,
       children: (
         <>
           <PageHeader title={t('connections.unsubscribe.title')} />
@@ -680,6 +687,7 @@ export function pipelinePage(c: C, rows: PipelineRow[]) {
   const t = c.get('t');
   return renderPage(c, {
     title: t('connections.admin.pipeline_title'),
+    bilingual: true,
     section: 'admin',
     wide: true,
     breadcrumbs: [
@@ -756,6 +764,7 @@ export function opportunitiesPage(
   const t = c.get('t');
   return renderPage(c, {
     title: t('connections.admin.opportunities_title'),
+    bilingual: true,
     section: 'admin',
     wide: true,
     breadcrumbs: [
