@@ -4,6 +4,8 @@ import { authMessages } from '../modules/auth/messages.js';
 import { connectionsMessages } from '../modules/connections/messages.js';
 import { directoryMessages } from '../modules/directory/messages.js';
 import { territoryMessages } from '../modules/directory/territory/messages.js';
+import { ecsiMessages } from '../modules/ecsi/messages.js';
+import { eventsMessages } from '../modules/events/messages.js';
 import { fundingMessages } from '../modules/funding/messages.js';
 import { homeMessages } from '../modules/home/messages.js';
 import { proconnectMessages } from '../modules/proconnect/messages.js';
@@ -30,4 +32,6 @@ export const catalogues: Catalogue[] = [
   connectionsMessages,
   fundingMessages,
   projectsMessages,
+  eventsMessages,
+  ecsiMessages,
 ];

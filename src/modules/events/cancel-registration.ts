@@ -29,7 +29,8 @@ export async function cancelRegistration(
     if (err instanceof TransitionError) throw new AppError('conflict', err.message);
     throw err;
   }
-  if (e.status !== 'scheduled') throw new AppError('conflict', 'L’événement a eu lieu ou est annulé : rien à annuler.');
+  if (e.status !== 'scheduled')
+    throw new AppError('conflict', 'L’événement a eu lieu ou est annulé : rien à annuler.');
   await op.tx.run(sql`UPDATE event_registrations SET status = ${to}, cancelled_at = ${op.now},
       confirm_token_hash = NULL WHERE id = ${reg.id}`);
   await appendHistory(op, e.id, 'registration_cancelled', actorLabel(op), reg.organisationName);

@@ -39,7 +39,9 @@ export async function checkEventData(op: OpContext, d: EventData): Promise<void>
       errors.presentingNetwork = 'Art. 3 : une présentation croisée se fait à l’événement de l’autre réseau.';
   }
   if (d.themes.length) {
-    const known = await op.tx.many<{ code: string }>(sql`SELECT code FROM themes WHERE code = ANY(${d.themes}::text[])`);
+    const known = await op.tx.many<{ code: string }>(
+      sql`SELECT code FROM themes WHERE code = ANY(${d.themes}::text[])`,
+    );
     const unknown = d.themes.filter((t) => !known.some((k) => k.code === t));
     if (unknown.length) errors.themes = `Thème inconnu : ${unknown.join(', ')}.`;
   }

@@ -1,6 +1,6 @@
 import { audit } from '../../audit/audit.js';
 import { sql } from '../../db/sql.js';
-import { type EventData, checkEventData, columnsOf } from './check-event-input.js';
+import { checkEventData, columnsOf, type EventData } from './check-event-input.js';
 import { appendHistory } from './notify.js';
 import { actorLabel, type OpContext } from './op-context.js';
 
@@ -11,7 +11,9 @@ export async function createEvent(
 ): Promise<string> {
   await checkEventData(op, input);
   const c = columnsOf(input);
-  const row = await op.tx.one<{ id: string }>(sql`INSERT INTO events (title, kind, description, starts_at, ends_at,
+  const row = await op.tx.one<{
+    id: string;
+  }>(sql`INSERT INTO events (title, kind, description, starts_at, ends_at,
       time_zone, place, video_url, audience, region_code, capacity, themes, speakers, roadmap_action_id, organiser_id,
       created_by, host_network, presenting_network, is_demo, created_at, updated_at)
     VALUES (${input.title}, ${input.kind}, ${input.description}, ${input.startsAt}, ${input.endsAt}, ${input.timeZone},

@@ -9,7 +9,15 @@ import { buildCalendar, type IcsMethod } from './ics.js';
 import type { OpContext } from './op-context.js';
 import type { EventView, RegistrationView } from './store.js';
 
-export type MailKind = 'confirmed' | 'waitlisted' | 'promoted' | 'updated' | 'cancelled' | 'reminder_d7' | 'reminder_d1' | 'unregistered';
+export type MailKind =
+  | 'confirmed'
+  | 'waitlisted'
+  | 'promoted'
+  | 'updated'
+  | 'cancelled'
+  | 'reminder_d7'
+  | 'reminder_d1'
+  | 'unregistered';
 
 const SUBJECTS: Record<MailKind, string> = {
   confirmed: 'Inscription confirmée',
@@ -50,7 +58,9 @@ export async function mailRegistrant(
     `${SUBJECTS[kind]} — « ${e.title} ».`,
     `Quand : ${whenText(e)}`,
     e.place ? `Où : ${e.place}` : '',
-    seated && e.videoUrl && kind !== 'cancelled' && kind !== 'unregistered' ? `Lien de connexion : ${e.videoUrl}` : '',
+    seated && e.videoUrl && kind !== 'cancelled' && kind !== 'unregistered'
+      ? `Lien de connexion : ${e.videoUrl}`
+      : '',
     kind === 'waitlisted'
       ? 'L’événement est complet. Vous recevrez un e-mail si une place se libère, dans l’ordre des demandes.'
       : '',
@@ -70,14 +80,24 @@ export async function mailRegistrant(
           {
             filename: 'evenement.ics',
             contentType: `text/calendar; method=${method}; charset=utf-8`,
-            content: buildCalendar([e], { baseUrl: op.config.BASE_URL, method, withVideo: method !== 'CANCEL' }),
+            content: buildCalendar([e], {
+              baseUrl: op.config.BASE_URL,
+              method,
+              withVideo: method !== 'CANCEL',
+            }),
           },
         ]
       : undefined,
   });
 }
 
-export async function appendHistory(op: OpContext, eventId: string, kind: string, actor: string, note?: string) {
+export async function appendHistory(
+  op: OpContext,
+  eventId: string,
+  kind: string,
+  actor: string,
+  note?: string,
+) {
   await op.tx.run(sql`INSERT INTO event_history (event_id, at, kind, actor_label, note)
     VALUES (${eventId}, ${op.now}, ${kind}, ${actor}, ${note ?? null})`);
 }

@@ -34,7 +34,9 @@ export async function recordOutcome(op: OpContext, id: string, input: OutcomeInp
   );
   const unknown = input.attended.filter((a) => !known.some((k) => k.id === a));
   if (unknown.length)
-    throw new AppError('validation', undefined, { attended: 'Cochez seulement des personnes inscrites à cet événement.' });
+    throw new AppError('validation', undefined, {
+      attended: 'Cochez seulement des personnes inscrites à cet événement.',
+    });
   await op.tx.run(sql`UPDATE event_registrations SET attended = (id = ANY(${input.attended}::uuid[]))
     WHERE event_id = ${id} AND status = 'confirmed'`);
   await op.tx.run(sql`UPDATE events SET status = ${to}, summary = ${input.summary}, slides_url = ${input.slidesUrl},

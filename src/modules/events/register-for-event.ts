@@ -28,7 +28,8 @@ function openForRegistration(e: EventView, now: Date) {
     if (err instanceof TransitionError) throw new AppError('conflict', err.message);
     throw err;
   }
-  if (new Date(e.startsAt) <= now) throw new AppError('conflict', 'Les inscriptions sont closes : l’événement a commencé.');
+  if (new Date(e.startsAt) <= now)
+    throw new AppError('conflict', 'Les inscriptions sont closes : l’événement a commencé.');
 }
 
 /** A seat or the waiting list, decided with the event row locked (no two people get the last seat). */
@@ -44,7 +45,11 @@ async function seatFor(op: OpContext, e: EventView) {
  * gets a seat or the waiting list at once; a guest first confirms the e-mail address
  * (pending_email, a single-use link). One live registration per e-mail and event.
  */
-export async function registerForEvent(op: OpContext, eventId: string, who: Registrant): Promise<RegistrationResult> {
+export async function registerForEvent(
+  op: OpContext,
+  eventId: string,
+  who: Registrant,
+): Promise<RegistrationResult> {
   const e = await loadEvent(op.tx, eventId, { forUpdate: true });
   openForRegistration(e, op.now);
   let organisationId: string | null = null;
@@ -56,7 +61,9 @@ export async function registerForEvent(op: OpContext, eventId: string, who: Regi
       JOIN organisations o ON o.id = m.organisation_id
       WHERE m.user_id = ${who.user.id} AND m.organisation_id = ${who.organisationId}`);
     if (!org)
-      throw new AppError('validation', undefined, { organisationId: 'Choisissez une organisation dont vous êtes membre.' });
+      throw new AppError('validation', undefined, {
+        organisationId: 'Choisissez une organisation dont vous êtes membre.',
+      });
     organisationId = who.organisationId;
     organisationName = org.name;
     name = who.user.name;
@@ -80,7 +87,13 @@ export async function registerForEvent(op: OpContext, eventId: string, who: Regi
       ${confirmToken ? sha256(confirmToken) : null}, ${sha256(cancelToken)})
     ON CONFLICT DO NOTHING RETURNING id`);
   if (!row) throw duplicate();
-  await appendHistory(op, e.id, status === 'pending_email' ? 'guest_requested' : status, name, organisationName);
+  await appendHistory(
+    op,
+    e.id,
+    status === 'pending_email' ? 'guest_requested' : status,
+    name,
+    organisationName,
+  );
   await audit(op.tx, op.audit, {
     action: 'event.register',
     entityType: 'event',
@@ -112,12 +125,24 @@ export async function registerForEvent(op: OpContext, eventId: string, who: Regi
 }
 
 /** A guest's e-mail is confirmed by the link: the registration takes a seat or the waiting list. */
-export async function confirmGuestEmail(op: OpContext, token: string): Promise<{ eventId: string; status: 'confirmed' | 'waitlisted' }> {
-  const found = await op.tx.maybeOne<{ id: string; event_id: string; status: string; name: string; email: string }>(
+export async function confirmGuestEmail(
+  op: OpContext,
+  token: string,
+): Promise<{ eventId: string; status: 'confirmed' | 'waitlisted' }> {
+  const found = await op.tx.maybeOne<{
+    id: string;
+    event_id: string;
+    status: string;
+    name: string;
+    email: string;
+  }>(
     sql`SELECT id, event_id, status, name, email FROM event_registrations WHERE confirm_token_hash = ${sha256(token)}`,
   );
-  if (!found || found.status !== 'pending_email')
-    throw new AppError('gone', 'Ce lien de confirmation n’est plus valable (déjà utilisé ou demande retirée).');
+  if (found?.status !== 'pending_email')
+    throw new AppError(
+      'gone',
+      'Ce lien de confirmation n’est plus valable (déjà utilisé ou demande retirée).',
+    );
   const e = await loadEvent(op.tx, found.event_id, { forUpdate: true });
   openForRegistration(e, op.now);
   const status = await seatFor(op, e);

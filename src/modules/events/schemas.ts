@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { fields } from '../../http/validation.js';
 import { AUDIENCES, EVENT_KINDS, isTimeZone, NETWORKS } from './domain/lifecycle.js';
 
-const blankToNull = (v: unknown) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v);
+const blankToNull = (v: unknown) =>
+  v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v;
 const list = (v: unknown) =>
   v === undefined || v === '' || v === null
     ? []
@@ -43,30 +44,41 @@ const common = {
     .preprocess(blankToNull, z.string().nullable())
     .transform((v) => v ?? 'Europe/Paris')
     .refine(isTimeZone, 'Fuseau horaire inconnu : par exemple Europe/Paris ou Indian/Reunion.'),
-  place: z.preprocess(blankToNull, z.string().trim().max(300, 'Lieu : 300 caractères au plus.').nullable()).default(null),
+  place: z
+    .preprocess(blankToNull, z.string().trim().max(300, 'Lieu : 300 caractères au plus.').nullable())
+    .default(null),
   videoUrl: httpUrl('Lien de visioconférence').default(null),
   audience: z.enum(AUDIENCES, 'Public inconnu : both, unml, cuf ou region.'),
   region: z
-    .preprocess(blankToNull, z.string().regex(/^[0-9]{2,3}$/, 'Code de région : deux ou trois chiffres, par exemple 93.').nullable())
-    .default(null),
-  capacity: z
     .preprocess(
-      (v) => {
-        const b = blankToNull(v);
-        return typeof b === 'string' ? Number(b) : b;
-      },
+      blankToNull,
       z
-        .number({ error: 'Capacité : indiquez un nombre de places.' })
-        .int('Capacité : un nombre entier de places.')
-        .min(1, 'Capacité : au moins une place (laissez vide pour ne pas limiter).')
-        .max(100000, 'Capacité : 100 000 places au plus.')
+        .string()
+        .regex(/^[0-9]{2,3}$/, 'Code de région : deux ou trois chiffres, par exemple 93.')
         .nullable(),
     )
     .default(null),
+  capacity: z
+    .preprocess((v) => {
+      const b = blankToNull(v);
+      return typeof b === 'string' ? Number(b) : b;
+    }, z
+      .number({ error: 'Capacité : indiquez un nombre de places.' })
+      .int('Capacité : un nombre entier de places.')
+      .min(1, 'Capacité : au moins une place (laissez vide pour ne pas limiter).')
+      .max(100000, 'Capacité : 100 000 places au plus.')
+      .nullable())
+    .default(null),
   themes: z.preprocess(list, z.array(z.string().max(60)).max(20, '20 thèmes au plus.')).default([]),
-  speakers: z.preprocess(list, z.array(z.string().trim().max(200)).max(30, '30 intervenants au plus.')).default([]),
-  roadmapActionId: z.preprocess(blankToNull, fields.uuid('l’action de la feuille de route').nullable()).default(null),
-  hostNetwork: z.preprocess(blankToNull, z.enum(NETWORKS, 'Réseau hôte : unml ou cuf.').nullable()).default(null),
+  speakers: z
+    .preprocess(list, z.array(z.string().trim().max(200)).max(30, '30 intervenants au plus.'))
+    .default([]),
+  roadmapActionId: z
+    .preprocess(blankToNull, fields.uuid('l’action de la feuille de route').nullable())
+    .default(null),
+  hostNetwork: z
+    .preprocess(blankToNull, z.enum(NETWORKS, 'Réseau hôte : unml ou cuf.').nullable())
+    .default(null),
   presentingNetwork: z
     .preprocess(blankToNull, z.enum(NETWORKS, 'Réseau qui présente : unml ou cuf.').nullable())
     .default(null),

@@ -33,7 +33,12 @@ export async function sendEventReminders(deps: Pick<Deps, 'db' | 'config' | 'now
         const reg = await tx.one<{ name: string; email: string }>(
           sql`SELECT name, email FROM event_registrations WHERE id = ${r.id}`,
         );
-        await mailRegistrant(op, e, { ...reg, status: 'confirmed' }, kind === 'd7' ? 'reminder_d7' : 'reminder_d1');
+        await mailRegistrant(
+          op,
+          e,
+          { ...reg, status: 'confirmed' },
+          kind === 'd7' ? 'reminder_d7' : 'reminder_d1',
+        );
         sent++;
       });
     }

@@ -94,7 +94,11 @@ export async function findEvent(db: Queryable, id: string): Promise<EventView | 
   return r ? mapEvent(r) : null;
 }
 
-export async function loadEvent(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<EventView> {
+export async function loadEvent(
+  db: Queryable,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<EventView> {
   if (opts.forUpdate && isUuid(id)) await db.run(sql`SELECT id FROM events WHERE id = ${id} FOR UPDATE`);
   const e = await findEvent(db, id);
   if (!e) throw new AppError('not_found', 'Cet événement n’existe pas.');

@@ -1,7 +1,7 @@
 import { audit } from '../../audit/audit.js';
 import { sql } from '../../db/sql.js';
 import { AppError } from '../../http/errors.js';
-import { type EventData, checkEventData, columnsOf } from './check-event-input.js';
+import { checkEventData, columnsOf, type EventData } from './check-event-input.js';
 import { nextEventState, TransitionError } from './domain/lifecycle.js';
 import { appendHistory, mailRegistrant } from './notify.js';
 import { actorLabel, type OpContext } from './op-context.js';
@@ -35,7 +35,12 @@ export async function updateEvent(op: OpContext, id: string, input: EventData) {
     entityType: 'event',
     entityId: id,
     organisationId: before.organiserId,
-    before: { title: before.title, startsAt: before.startsAt, endsAt: before.endsAt, capacity: before.capacity },
+    before: {
+      title: before.title,
+      startsAt: before.startsAt,
+      endsAt: before.endsAt,
+      capacity: before.capacity,
+    },
     after: { title: input.title, startsAt: input.startsAt, endsAt: input.endsAt, capacity: input.capacity },
   });
   const promoted = new Set(await promoteWaitlist(op, id));

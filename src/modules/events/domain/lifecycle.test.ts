@@ -65,7 +65,9 @@ describe('reminders D-7 and D-1', () => {
     expect(dueReminders(start, new Date('2026-06-19T13:00:00Z'), new Date('2026-06-17T00:00:00Z'))).toEqual([
       'd1',
     ]);
-    expect(dueReminders(start, new Date('2026-06-20T08:00:00Z'), new Date('2026-06-20T06:00:00Z'))).toEqual([]);
+    expect(dueReminders(start, new Date('2026-06-20T08:00:00Z'), new Date('2026-06-20T06:00:00Z'))).toEqual(
+      [],
+    );
   });
   it('knows real time zones', () => {
     expect(isTimeZone('Europe/Paris')).toBe(true);

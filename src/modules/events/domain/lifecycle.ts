@@ -2,7 +2,13 @@
  * Lifecycles of events and registrations as explicit transition tables (issue 13;
  * convention art. 3 : temps d'échanges, webinaires, présentations croisées). Pure: no I/O.
  */
-export const EVENT_KINDS = ['webinaire', 'rencontre', 'reunion', 'formation', 'presentation_croisee'] as const;
+export const EVENT_KINDS = [
+  'webinaire',
+  'rencontre',
+  'reunion',
+  'formation',
+  'presentation_croisee',
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 export const AUDIENCES = ['both', 'unml', 'cuf', 'region'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -30,7 +36,11 @@ export const REGISTRATION_TRANSITIONS: Record<
   RegistrationState,
   Partial<Record<RegistrationTrigger, RegistrationState>>
 > = {
-  pending_email: { email_confirmed_seat: 'confirmed', email_confirmed_full: 'waitlisted', cancel: 'cancelled' },
+  pending_email: {
+    email_confirmed_seat: 'confirmed',
+    email_confirmed_full: 'waitlisted',
+    cancel: 'cancelled',
+  },
   confirmed: { cancel: 'cancelled' },
   waitlisted: { promote: 'confirmed', cancel: 'cancelled' },
   cancelled: {},
@@ -50,11 +60,16 @@ function eventRefusal(from: EventState, trigger: EventTrigger): string {
   return 'L’événement a eu lieu : il ne peut plus être modifié ni annulé.';
 }
 
-export function nextRegistrationState(from: RegistrationState, trigger: RegistrationTrigger): RegistrationState {
+export function nextRegistrationState(
+  from: RegistrationState,
+  trigger: RegistrationTrigger,
+): RegistrationState {
   const to = REGISTRATION_TRANSITIONS[from][trigger];
   if (!to)
     throw new TransitionError(
-      from === 'cancelled' ? 'Cette inscription est déjà annulée.' : 'Cette inscription ne peut pas changer ainsi.',
+      from === 'cancelled'
+        ? 'Cette inscription est déjà annulée.'
+        : 'Cette inscription ne peut pas changer ainsi.',
     );
   return to;
 }
@@ -77,7 +92,8 @@ export function promotions<T extends { requestedAt: Date | string; id: string }>
   waitlist: T[],
 ): T[] {
   const sorted = [...waitlist].sort(
-    (a, b) => new Date(a.requestedAt).getTime() - new Date(b.requestedAt).getTime() || a.id.localeCompare(b.id),
+    (a, b) =>
+      new Date(a.requestedAt).getTime() - new Date(b.requestedAt).getTime() || a.id.localeCompare(b.id),
   );
   if (capacity === null) return sorted;
   return sorted.slice(0, Math.max(0, capacity - confirmed));
