@@ -5,6 +5,7 @@ import { DB_KINDS } from '../../../tests/helpers/db.js';
 import { anOrganisation, aUser, type OrgFixture, type UserFixture } from '../../../tests/helpers/fixtures.js';
 import { startTestSmtp, type TestSmtp } from '../../../tests/helpers/smtp.js';
 import { sql } from '../../db/sql.js';
+import { eraseGuestData } from './erase-guest-data.js';
 import { eventStats } from './index.js';
 import { sendEventReminders } from './send-event-reminders.js';
 
@@ -386,6 +387,24 @@ for (const kind of DB_KINDS) {
         crossPresentations: { unmlAtCuf: 1, cufAtUnml: 0 },
       });
       expect((await eventStats(app.db, { from: '2026-04-01', to: '2026-04-30' })).held).toBe(0);
+    });
+
+    it('guests’ names and e-mails are erased one year after their event; members and counts stay', async () => {
+      const guests = () =>
+        app.db.many<{ name: string; email: string }>(
+          sql`SELECT name, email FROM event_registrations WHERE user_id IS NULL`,
+        );
+      expect((await guests()).some((g) => g.email === 'awa@exemple.fr')).toBe(true);
+      app.setNow('2027-03-01T00:00:00Z');
+      expect(await eraseGuestData(app.deps)).toBe(0);
+      app.setNow('2027-04-11T00:00:00Z');
+      expect(await eraseGuestData(app.deps)).toBe(1);
+      expect(await guests()).toEqual([expect.objectContaining({ name: 'invité' })]);
+      expect(JSON.stringify(await guests())).not.toContain('awa');
+      const members = await app.db.one<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM event_registrations WHERE user_id IS NOT NULL AND name LIKE 'Personne%'`,
+      );
+      expect(Number(members.n)).toBeGreaterThan(0);
     });
   });
 }

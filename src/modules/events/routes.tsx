@@ -10,6 +10,7 @@ import { registerEventsApi } from './api.js';
 import { cancelEvent } from './cancel-event.js';
 import { cancelRegistration, registrationByCancelToken } from './cancel-registration.js';
 import { createEvent } from './create-event.js';
+import { eraseGuestData } from './erase-guest-data.js';
 import { buildCalendar } from './ics.js';
 import { detailPage } from './pages/detail.js';
 import { eventFormPage, formValues } from './pages/form.js';
@@ -334,7 +335,13 @@ export const eventsModule: Module = {
     'events.reminders': async () => {
       await sendEventReminders(deps);
     },
+    'events.erase_guests': async () => {
+      await eraseGuestData(deps);
+    },
   }),
-  schedules: [{ name: 'events.reminders', kind: 'events.reminders', intervalSeconds: 3600 }],
+  schedules: [
+    { name: 'events.reminders', kind: 'events.reminders', intervalSeconds: 3600 },
+    { name: 'events.erase_guests', kind: 'events.erase_guests', intervalSeconds: 24 * 3600 },
+  ],
   seedDemo: seedEventsDemo,
 };
