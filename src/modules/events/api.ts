@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Deps } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
+import { ApiError } from '../../http/openapi.js';
 import type { Registrar } from '../../http/registry.js';
 import { isNetworkAdmin } from '../../policy/actor.js';
 import { policies } from '../../policy/policy.js';
@@ -19,14 +20,7 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const errorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
-    requestId: z.string(),
-  }),
-});
+const errorSchema = ApiError;
 const errors = {
   401: json(errorSchema, 'Non connecté'),
   403: json(errorSchema, 'Non autorisé'),
