@@ -1,0 +1,2 @@
+/** Public surface of the projects module for other modules. */
+export { publishedProjectsByOrganisation } from './partnerships.js';
