@@ -166,14 +166,14 @@ async function textCondition(db: Queryable, key: string, others: Sql[]): Promise
  * Order of a page. Without a query: engaged organisations, then Missions Locales, then
  * other organisations, authorities and finally communes (directory_tier, 0055), by name.
  * With a query: the closest names first (exact, then starting with, then containing the
- * query, then word similarity), then by the same tiers, the shorter name first.
+ * query, then word and whole-name similarity), then by the same tiers, the shorter name first.
  */
 function orderBy(key: string): Sql {
   if (!key) return sql`ORDER BY o.directory_tier, o.search_key, o.id`;
   const e = likeEscape(key);
   return sql`ORDER BY (CASE WHEN ${ORG_KEY} = ${key} THEN 3 WHEN ${ORG_KEY} LIKE ${`${e}%`} THEN 2
                          WHEN ${ORG_KEY} LIKE ${`%${e}%`} THEN 1 ELSE 0 END
-                    + word_similarity(${key}, ${ORG_KEY})) DESC, o.directory_tier, length(o.search_key), o.search_key, o.id`;
+                    + word_similarity(${key}, ${ORG_KEY}) + similarity(${key}, ${ORG_KEY})) DESC, o.directory_tier, length(o.search_key), o.search_key, o.id`;
 }
 
 /** One page of the directory and the total count, best matches first (see orderBy). */
