@@ -228,9 +228,9 @@ export interface AutocompleteItem {
 
 /**
  * Up to `limit` organisations for the search box, in three cheap stages that stop as soon
- * as the list is full: names starting with the query (prefix), then names containing it
- * (trigram index), then — only when still short and the query is long enough — names
- * close to it (word similarity, typos tolerated). Typing a real name never pays for the
+ * as the list is full: names starting with the query (prefix), then names containing
+ * every term of it (trigram index, abbreviations understood), then — only when nothing
+ * matched and the query is long enough — names close to it (word similarity, typos tolerated). Typing a real name never pays for the
  * fuzzy stage, which is the slow one at national scale (~100 ms over 37,000 names).
  */
 export async function autocompleteOrganisations(
@@ -262,7 +262,8 @@ export async function autocompleteOrganisations(
         ORDER BY o.directory_tier, length(o.search_key), o.search_key, o.id LIMIT ${limit * 2}`),
     );
   }
-  if (out.length < limit && key.length >= FUZZY_MIN) {
+  // Relevance floor: close words only when nothing matches exactly.
+  if (out.length === 0 && key.length >= FUZZY_MIN) {
     take(
       await db.many<any>(sql`SELECT ${cols}, word_similarity(${key}, ${ORG_KEY}) AS score
         FROM organisations o WHERE ${key} <% ${ORG_KEY}
