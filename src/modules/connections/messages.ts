@@ -30,7 +30,7 @@ export const connectionsMessages: Catalogue = {
     'connections.matches.title': 'Rapprochements pour {name}',
     'connections.matches.crumb': 'Rapprochements',
     'connections.matches.lead_ml':
-      'Les collectivités dont le territoire rejoint celui de la Mission Locale, de la plus proche à la plus lointaine, avec les raisons de chaque suggestion.',
+      'Les collectivités engagées à l’international dont le territoire rejoint celui de la Mission Locale : l’engagement international compte d’abord (pays partenaires, adhésion à Cités Unies France, projets communs, ouverture aux partenariats), puis la part de votre territoire qu’elles couvrent. Chaque suggestion dit pourquoi.',
     'connections.matches.lead_authority':
       'Les Missions Locales qui servent le territoire de la collectivité, avec la part de sa population que chacune sert.',
     'connections.matches.none_kind':
