@@ -59,11 +59,17 @@ Pour une collectivité (code INSEE ou SIREN) : les Missions Locales qui servent 
           process.stdout.write(
             `\n${String(m.score).padStart(3)}  ${m.counterpart.name}\n     ${explain(t, m.reasons).join(' ')}\n`,
           );
-        const below = matches.length - suggested.length - matches.filter((m) => m.group === 'no_known_activity').length;
+        const below =
+          matches.length - suggested.length - matches.filter((m) => m.group === 'no_known_activity').length;
         const quiet = matches.filter((m) => m.group === 'no_known_activity').length;
-        if (below > 0) process.stdout.write(`\nEt ${below} collectivité(s) active(s) à l’international sous le score minimum.\n`);
+        if (below > 0)
+          process.stdout.write(
+            `\nEt ${below} collectivité(s) active(s) à l’international sous le score minimum.\n`,
+          );
         if (quiet > 0)
-          process.stdout.write(`\nEt ${quiet} collectivité(s) du territoire sans action internationale connue (--json pour les voir).\n`);
+          process.stdout.write(
+            `\nEt ${quiet} collectivité(s) du territoire sans action internationale connue (--json pour les voir).\n`,
+          );
       });
     },
   },

@@ -147,7 +147,10 @@ for (const kind of DB_KINDS) {
         const body = await (await app.anonymous().get(`/api/v1/organisations/${org.dept.id}/matches`)).json();
         // The Ain: 5 000 inhabitants; the ML serves 4 000 of them → 80 %.
         expect(body.items.map((i: any) => [i.organisation.name, i.reasons[0]])).toEqual([
-          ['Mission Locale des Lettres', 'Elle accompagne les jeunes de 80 % de la population de votre territoire.'],
+          [
+            'Mission Locale des Lettres',
+            'Elle accompagne les jeunes de 80 % de la population de votre territoire.',
+          ],
         ]);
       });
 
@@ -178,7 +181,9 @@ for (const kind of DB_KINDS) {
           VALUES (${approx.id}, '01004', 'approximate')`);
         const body = await (await app.anonymous().get(`/api/v1/organisations/${approx.id}/matches`)).json();
         expect(body.items[0].reasons).toContainEqual(
-          expect.stringMatching(/couvre 100 % de la population du vôtre \(estimation : le territoire de votre Mission Locale/),
+          expect.stringMatching(
+            /couvre 100 % de la population du vôtre \(estimation : le territoire de votre Mission Locale/,
+          ),
         );
         await app.db.run(sql`DELETE FROM organisations WHERE id = ${approx.id}`);
       });

@@ -27,7 +27,9 @@ for (const kind of DB_KINDS) {
       const p = await app.db.one<{ id: string }>(sql`INSERT INTO projects (title, kind, status, publication)
         VALUES (${title}, 'youth_mobility', 'running', ${publication}) RETURNING id`);
       for (const o of partners)
-        await app.db.run(sql`INSERT INTO project_partners (project_id, organisation_id) VALUES (${p.id}, ${o})`);
+        await app.db.run(
+          sql`INSERT INTO project_partners (project_id, organisation_id) VALUES (${p.id}, ${o})`,
+        );
     };
 
     beforeAll(async () => {
@@ -52,7 +54,9 @@ for (const kind of DB_KINDS) {
       // The CC des Lettres: open to partnership.
       await app.db.run(sql`UPDATE organisations SET open_to_partnership = true WHERE id = ${org.epci.id}`);
       // Alpha: one CUF country group, on 2.5 % of the territory: active, but under the minimum score.
-      await app.db.run(sql`INSERT INTO country_groups (code, name, kind) VALUES ('test_sn', 'Sénégal (test)', 'groupe_pays') ON CONFLICT DO NOTHING`);
+      await app.db.run(
+        sql`INSERT INTO country_groups (code, name, kind) VALUES ('test_sn', 'Sénégal (test)', 'groupe_pays') ON CONFLICT DO NOTHING`,
+      );
       await app.db.run(
         sql`INSERT INTO organisation_country_groups (organisation_id, group_code) VALUES (${org.alpha.id}, 'test_sn')`,
       );
@@ -88,7 +92,9 @@ for (const kind of DB_KINDS) {
       expect(html).toMatch(
         /<details class="match-group" id="sans-action-internationale"><summary>Collectivités de votre territoire sans action internationale connue \(2\)<\/summary>/,
       );
-      expect(html).toContain(`Collectivités actives à l’international avec un score inférieur à ${MIN_SCORE} / 100 (1)`);
+      expect(html).toContain(
+        `Collectivités actives à l’international avec un score inférieur à ${MIN_SCORE} / 100 (1)`,
+      );
       expect(html).not.toMatch(/<details class="match-group"[^>]* open/);
       // The suggestions come before the groups.
       expect(html.indexOf(org.region.name)).toBeLessThan(html.indexOf('sans-action-internationale'));
@@ -103,8 +109,11 @@ for (const kind of DB_KINDS) {
     });
 
     it('a profile change moves an authority between groups at once', async () => {
-      await app.db.run(sql`INSERT INTO organisation_countries (organisation_id, country) VALUES (${org.beta.id}, 'MA')`);
-      const items = (await (await app.anonymous().get(`/api/v1/organisations/${org.ml.id}/matches`)).json()).items;
+      await app.db.run(
+        sql`INSERT INTO organisation_countries (organisation_id, country) VALUES (${org.beta.id}, 'MA')`,
+      );
+      const items = (await (await app.anonymous().get(`/api/v1/organisations/${org.ml.id}/matches`)).json())
+        .items;
       const beta = items.find((i: any) => i.organisation.id === org.beta.id);
       expect(beta).toMatchObject({ group: 'suggested', score: 8 + 20 });
       expect(beta.reasons[0]).toBe('Elle coopère déjà avec ce pays : Maroc.');

@@ -7,10 +7,12 @@ export const connectionsMessages: Catalogue = {
     'connections.reason.covers': 'Son territoire couvre {percent} % de la population du vôtre.',
     'connections.reason.covers_approx':
       'Son territoire couvre {percent} % de la population du vôtre (estimation : le territoire de votre Mission Locale n’est pas encore déclaré, on retient l’intercommunalité de son siège).',
-    'connections.reason.serves': 'Elle accompagne les jeunes de {percent} % de la population de votre territoire.',
+    'connections.reason.serves':
+      'Elle accompagne les jeunes de {percent} % de la population de votre territoire.',
     'connections.reason.serves_approx':
       'Elle accompagne les jeunes d’environ {percent} % de la population de votre territoire (estimation : son territoire n’est pas encore déclaré).',
-    'connections.reason.cuf_member': 'Elle est membre de Cités Unies France, le réseau des collectivités engagées à l’international.',
+    'connections.reason.cuf_member':
+      'Elle est membre de Cités Unies France, le réseau des collectivités engagées à l’international.',
     'connections.reason.countries_one': 'Elle coopère déjà avec ce pays : {countries}.',
     'connections.reason.countries_other': 'Elle coopère déjà avec ces pays : {countries}.',
     'connections.reason.groups_one': 'Elle participe au groupe pays {groups} de Cités Unies France.',
@@ -47,7 +49,8 @@ export const connectionsMessages: Catalogue = {
     'connections.matches.count_one': '1 suggestion',
     'connections.matches.count_zero':
       'Aucune collectivité engagée à l’international n’atteint le score minimum ({min} / 100) sur votre territoire pour l’instant.',
-    'connections.matches.below_summary': 'Collectivités actives à l’international avec un score inférieur à {min} / 100 ({count})',
+    'connections.matches.below_summary':
+      'Collectivités actives à l’international avec un score inférieur à {min} / 100 ({count})',
     'connections.matches.below_lead':
       'Elles ont au moins une action internationale connue, mais peu de points communs avec votre Mission Locale ou une faible part de votre territoire.',
     'connections.matches.quiet_summary':

@@ -15,9 +15,9 @@ import { renderPage } from '../../http/layout/Layout.js';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/i18n.js';
 import { countryName } from '../directory/domain/countries.js';
 import type { ConnectionRow } from './answer-connection.js';
+import { groupMatches, MIN_SCORE } from './domain/score.js';
 import type { Match, Viewer } from './find-matches.js';
 import { explain } from './find-matches.js';
-import { groupMatches, MIN_SCORE } from './domain/score.js';
 import type { Preferences } from './notify.js';
 import type {
   ConnectionEventRow,
@@ -92,7 +92,9 @@ export function matchesPage(
                   ? t('connections.matches.count_one')
                   : t('connections.matches.count', { count: formatNumber(groups.suggested.length) })}
             </p>
-            {groups.suggested.length > 0 && <MatchList c={c} viewer={p.viewer} matches={groups.suggested} canAsk={p.canAsk} />}
+            {groups.suggested.length > 0 && (
+              <MatchList c={c} viewer={p.viewer} matches={groups.suggested} canAsk={p.canAsk} />
+            )}
             {groups.belowThreshold.length > 0 && (
               <details class="match-group" id="score-faible">
                 <summary>
@@ -108,7 +110,9 @@ export function matchesPage(
             {groups.noKnownActivity.length > 0 && (
               <details class="match-group" id="sans-action-internationale">
                 <summary>
-                  {t('connections.matches.quiet_summary', { count: formatNumber(groups.noKnownActivity.length) })}
+                  {t('connections.matches.quiet_summary', {
+                    count: formatNumber(groups.noKnownActivity.length),
+                  })}
                 </summary>
                 <p>{t('connections.matches.quiet_lead')}</p>
                 <MatchList c={c} viewer={p.viewer} matches={groups.noKnownActivity} canAsk={p.canAsk} />
@@ -122,7 +126,17 @@ export function matchesPage(
 }
 
 /** One group of suggestions: name, score, the reasons as sentences, the request button. */
-function MatchList({ c, viewer, matches, canAsk }: { c: C; viewer: Viewer; matches: Match[]; canAsk: boolean }) {
+function MatchList({
+  c,
+  viewer,
+  matches,
+  canAsk,
+}: {
+  c: C;
+  viewer: Viewer;
+  matches: Match[];
+  canAsk: boolean;
+}) {
   const t = c.get('t');
   return (
     <ol class="match-list">
@@ -140,7 +154,10 @@ function MatchList({ c, viewer, matches, canAsk }: { c: C; viewer: Viewer; match
             ))}
           </ul>
           {canAsk && (
-            <a class="button" href={`/organisations/${viewer.id}/mises-en-relation/nouvelle?vers=${m.counterpart.id}`}>
+            <a
+              class="button"
+              href={`/organisations/${viewer.id}/mises-en-relation/nouvelle?vers=${m.counterpart.id}`}
+            >
               {t('connections.matches.ask')}
             </a>
           )}

@@ -42,7 +42,9 @@ for (const kind of DB_KINDS) {
       await org('engaged', 'local_authority', 'commune', 'Zuydcoote');
       await org('cuf', 'local_authority', 'commune', 'Zermatt-sur-Loire');
       // Engagement: partner countries only (kept by the 0055 triggers), or CUF membership.
-      await app.db.run(sql`INSERT INTO organisation_countries (organisation_id, country) VALUES (${id.engaged}, 'SN')`);
+      await app.db.run(
+        sql`INSERT INTO organisation_countries (organisation_id, country) VALUES (${id.engaged}, 'SN')`,
+      );
       await app.db.run(sql`UPDATE organisations SET cuf_member = true WHERE id = ${id.cuf}`);
     });
     afterAll(() => app.close());
@@ -103,7 +105,9 @@ for (const kind of DB_KINDS) {
       // An engagement removed is seen at once (trigger), and the order follows.
       await app.db.run(sql`DELETE FROM organisation_countries WHERE organisation_id = ${id.engaged}`);
       expect((await search('')).names.slice(0, 2)).toEqual(['Zermatt-sur-Loire', '13-ML MARSEILLE Nord']);
-      await app.db.run(sql`INSERT INTO organisation_countries (organisation_id, country) VALUES (${id.engaged}, 'SN')`);
+      await app.db.run(
+        sql`INSERT INTO organisation_countries (organisation_id, country) VALUES (${id.engaged}, 'SN')`,
+      );
     });
 
     it('autocomplete understands the abbreviations too', async () => {

@@ -158,7 +158,9 @@ async function textCondition(db: Queryable, key: string, others: Sql[]): Promise
   if (terms.length === 0) return [];
   const strict = matches(terms, false);
   if (!hasFuzzy(terms)) return [strict];
-  const any = await db.maybeOne(sql`SELECT 1 AS x FROM organisations o ${whereClause([...others, strict])} LIMIT 1`);
+  const any = await db.maybeOne(
+    sql`SELECT 1 AS x FROM organisations o ${whereClause([...others, strict])} LIMIT 1`,
+  );
   return [any ? strict : matches(terms, true)];
 }
 

@@ -14,15 +14,16 @@ export async function publishedProjectsByOrganisation(
 ): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   if (organisationIds !== 'all' && organisationIds.length === 0) return out;
-  const only = organisationIds === 'all' ? sql.empty : sql`AND pp.organisation_id = ANY(${organisationIds}::uuid[])`;
+  const only =
+    organisationIds === 'all' ? sql.empty : sql`AND pp.organisation_id = ANY(${organisationIds}::uuid[])`;
   const rows = await db.many<{ organisation_id: string; project_id: string }>(sql`
     SELECT DISTINCT pp.organisation_id, pp.project_id FROM project_partners pp
     JOIN projects p ON p.id = pp.project_id AND p.publication = 'published' AND p.status <> 'abandoned'
     WHERE pp.organisation_id IS NOT NULL ${only}`);
   for (const r of rows) {
-    let s = out.get(r.organisation_id);
-    if (!s) out.set(r.organisation_id, (s = new Set()));
+    const s = out.get(r.organisation_id) ?? new Set<string>();
     s.add(r.project_id);
+    out.set(r.organisation_id, s);
   }
   return out;
 }

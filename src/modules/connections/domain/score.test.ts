@@ -4,8 +4,8 @@ import {
   type Counterpart,
   groupMatches,
   isRecent,
-  MIN_SCORE,
   type MatchGroup,
+  MIN_SCORE,
   percent,
   rank,
   scoreMatch,
@@ -81,7 +81,9 @@ describe('matching score (art. 2–3: authorities engaged internationally and th
   it('an authority with no known international activity scores only its share and is grouped apart', () => {
     const s = scoreMatch({ ...base, counterpart: quiet, share: 0.25 });
     expect(s.score).toBe(5);
-    expect(s.reasons).toEqual([{ key: 'connections.reason.covers', params: { name: 'Commune calme', percent: 25 } }]);
+    expect(s.reasons).toEqual([
+      { key: 'connections.reason.covers', params: { name: 'Commune calme', percent: 25 } },
+    ]);
     expect(s.group).toBe('no_known_activity');
   });
 
@@ -113,7 +115,10 @@ describe('matching score (art. 2–3: authorities engaged internationally and th
     const s = scoreMatch({ ...base, perspective: 'local_authority', counterpart: ml, share: 0.02 });
     expect(s.score).toBe(0);
     expect(s.group).toBe('suggested');
-    expect(s.reasons[0]).toEqual({ key: 'connections.reason.serves', params: { name: 'Mission Locale calme', percent: 2 } });
+    expect(s.reasons[0]).toEqual({
+      key: 'connections.reason.serves',
+      params: { name: 'Mission Locale calme', percent: 2 },
+    });
   });
 
   it('past joint projects count first and apart from the other published projects', () => {
@@ -178,7 +183,14 @@ describe('matching score (art. 2–3: authorities engaged internationally and th
   it('every reason key exists in the French catalogue and reads as a sentence', () => {
     const all = scoreMatch({
       ...base,
-      counterpart: { ...region, countries: ['A', 'B'], groups: ['a', 'b'], partnersAbroad: 1, projects: 2, jointProjects: 1 },
+      counterpart: {
+        ...region,
+        countries: ['A', 'B'],
+        groups: ['a', 'b'],
+        partnersAbroad: 1,
+        projects: 2,
+        jointProjects: 1,
+      },
       share: 0.5,
     });
     for (const r of all.reasons) {

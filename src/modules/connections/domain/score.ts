@@ -160,19 +160,31 @@ export function scoreMatch(m: MatchInput): Scored {
     );
   const partners = c.partnersAbroad ?? 0;
   if (partners > 0)
-    add(Math.min(WEIGHTS.maxPartners, WEIGHTS.perPartner * partners), plural('connections.reason.partners', partners), {
-      count: partners,
-    });
+    add(
+      Math.min(WEIGHTS.maxPartners, WEIGHTS.perPartner * partners),
+      plural('connections.reason.partners', partners),
+      {
+        count: partners,
+      },
+    );
   const common = c.themes.filter((t) => m.wantedThemes.includes(t.code));
   if (common.length > 0)
-    add(Math.min(WEIGHTS.maxThemes, WEIGHTS.perTheme * common.length), plural('connections.reason.themes', common.length), {
-      themes: list(common.map((t) => t.name)),
-    });
+    add(
+      Math.min(WEIGHTS.maxThemes, WEIGHTS.perTheme * common.length),
+      plural('connections.reason.themes', common.length),
+      {
+        themes: list(common.map((t) => t.name)),
+      },
+    );
   const others = Math.max(0, (c.projects ?? 0) - joint);
   if (others > 0)
-    add(Math.min(WEIGHTS.maxProjects, WEIGHTS.perProject * others), plural('connections.reason.projects', others), {
-      count: others,
-    });
+    add(
+      Math.min(WEIGHTS.maxProjects, WEIGHTS.perProject * others),
+      plural('connections.reason.projects', others),
+      {
+        count: others,
+      },
+    );
   if (c.openToPartnership) add(WEIGHTS.open, 'connections.reason.open');
 
   // Then territorial fit.

@@ -13,10 +13,19 @@ describe('directory query terms (issue 9 §2: ranking and abbreviations)', () =>
   });
 
   it('"ML", "CD", "CC", "CA", "CU" stand for what they abbreviate, as whole words', () => {
-    expect(terms('ML Marseille')[0]).toEqual({ substrings: ['mission locale', 'missions locales'], words: ['ml'] });
-    expect(terms('CD Nord')[0]).toEqual({ substrings: ['departement', 'conseil departemental'], words: ['cd'] });
+    expect(terms('ML Marseille')[0]).toEqual({
+      substrings: ['mission locale', 'missions locales'],
+      words: ['ml'],
+    });
+    expect(terms('CD Nord')[0]).toEqual({
+      substrings: ['departement', 'conseil departemental'],
+      words: ['cd'],
+    });
     expect(terms('CC Pays de Gex')[0]).toEqual({ substrings: ['communaute de communes'], words: ['cc'] });
-    expect(terms('CA du Grand Avignon')[0]).toEqual({ substrings: ['communaute d agglomeration'], words: ['ca'] });
+    expect(terms('CA du Grand Avignon')[0]).toEqual({
+      substrings: ['communaute d agglomeration'],
+      words: ['ca'],
+    });
     expect(terms('cu dunkerque')[0]).toEqual({ substrings: ['communaute urbaine'], words: ['cu'] });
   });
 
@@ -27,7 +36,10 @@ describe('directory query terms (issue 9 §2: ranking and abbreviations)', () =>
   });
 
   it('short words that carry no meaning are dropped, unless the query is made only of them', () => {
-    expect(terms('Mission Locale de la Réunion').map((t) => t.substrings[0])).toEqual(['mission locale', 'reunion']);
+    expect(terms('Mission Locale de la Réunion').map((t) => t.substrings[0])).toEqual([
+      'mission locale',
+      'reunion',
+    ]);
     expect(terms('la')).toEqual([{ substrings: ['la'], words: [] }]);
     expect(terms('')).toEqual([]);
   });
