@@ -1,4 +1,4 @@
-import type { Deps } from '../http/context.js';
+import type { Deps, HeaderSlot } from '../http/context.js';
 import type { Registrar } from '../http/registry.js';
 import type { JobHandler } from '../jobs/queue.js';
 import type { Schedule } from '../jobs/scheduler.js';
@@ -22,6 +22,8 @@ export interface Module {
   schedules?: Schedule[];
   /** Demo data for this module, run once on the first start in demo mode (after the core demo data). */
   seedDemo?: (deps: Deps) => Promise<void>;
+  /** A small item in the header of signed-in users' pages (rendered by the layout). */
+  headerSlot?: HeaderSlot;
 }
 
 /** Every capability of Passerelle, in the order their routes are mounted. */

@@ -54,6 +54,7 @@ export function matchesPage(
         : t('connections.matches.none_kind');
   return renderPage(c, {
     title: t('connections.matches.title', { name: p.viewer.name }),
+    bilingual: true,
     section: 'directory',
     breadcrumbs: [
       { label: t('nav.directory'), href: '/annuaire' },
@@ -186,6 +187,7 @@ export function requestPage(
     c,
     {
       title: t('connections.request.title'),
+      bilingual: true,
       breadcrumbs: [
         { label: p.requester.name, href: `/organisations/${p.requester.id}` },
         { label: t('connections.matches.crumb'), href: `/organisations/${p.requester.id}/rapprochements` },
@@ -269,6 +271,7 @@ export function listPage(c: C, items: ConnectionListItem[], notice?: string) {
   const t = c.get('t');
   return renderPage(c, {
     title: t('connections.list.title'),
+    bilingual: true,
     wide: true,
     children: (
       <>
@@ -529,6 +532,7 @@ export function answerPage(
     c,
     {
       title: t('connections.answer.title'),
+      bilingual: true,
       children: (
         <>
           <PageHeader
@@ -593,6 +597,7 @@ export function notificationsPage(
   const t = c.get('t');
   return renderPage(c, {
     title: t('connections.notifications.title'),
+    bilingual: true,
     children: (
       <>
         <PageHeader title={t('connections.notifications.title')} />
@@ -637,6 +642,7 @@ export function preferencesPage(c: C, prefs: Preferences, saved: boolean) {
   const t = c.get('t');
   return renderPage(c, {
     title: t('connections.preferences.title'),
+    bilingual: true,
     breadcrumbs: [
       { label: t('nav.account'), href: '/compte' },
       { label: t('connections.preferences.title') },
@@ -686,6 +692,7 @@ export function unsubscribePage(c: C, result: { email: string; category: string 
     c,
     {
       title: t('connections.unsubscribe.title'),
+      bilingual: true,
       children: (
         <>
           <PageHeader title={t('connections.unsubscribe.title')} />
@@ -725,6 +732,7 @@ export function pipelinePage(c: C, rows: PipelineRow[]) {
   const t = c.get('t');
   return renderPage(c, {
     title: t('connections.admin.pipeline_title'),
+    bilingual: true,
     section: 'admin',
     wide: true,
     breadcrumbs: [
@@ -801,6 +809,7 @@ export function opportunitiesPage(
   const t = c.get('t');
   return renderPage(c, {
     title: t('connections.admin.opportunities_title'),
+    bilingual: true,
     section: 'admin',
     wide: true,
     breadcrumbs: [
