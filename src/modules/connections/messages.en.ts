@@ -4,10 +4,12 @@ export const connectionsMessagesEn: Record<string, string> = {
   'connections.reason.covers': 'Its territory covers {percent} % of the population of yours.',
   'connections.reason.covers_approx':
     'Its territory covers {percent} % of the population of yours (estimate: your Mission Locale’s territory is not declared yet, the inter-municipal body of its head office is used).',
-  'connections.reason.serves': 'It supports the young people of {percent} % of the population of your territory.',
+  'connections.reason.serves':
+    'It supports the young people of {percent} % of the population of your territory.',
   'connections.reason.serves_approx':
     'It supports the young people of about {percent} % of the population of your territory (estimate: its territory is not declared yet).',
-  'connections.reason.cuf_member': 'It is a member of Cités Unies France, the network of local authorities engaged internationally.',
+  'connections.reason.cuf_member':
+    'It is a member of Cités Unies France, the network of local authorities engaged internationally.',
   'connections.reason.countries_one': 'It already cooperates with this country: {countries}.',
   'connections.reason.countries_other': 'It already cooperates with these countries: {countries}.',
   'connections.reason.groups_one': 'It takes part in the Cités Unies France country group {groups}.',
@@ -42,10 +44,12 @@ export const connectionsMessagesEn: Record<string, string> = {
   'connections.matches.count_one': '1 suggestion',
   'connections.matches.count_zero':
     'No local authority engaged internationally reaches the minimum score ({min} / 100) on your territory yet.',
-  'connections.matches.below_summary': 'Local authorities active internationally with a score under {min} / 100 ({count})',
+  'connections.matches.below_summary':
+    'Local authorities active internationally with a score under {min} / 100 ({count})',
   'connections.matches.below_lead':
     'They have at least one known international activity, but little in common with your Mission Locale or a small share of your territory.',
-  'connections.matches.quiet_summary': 'Local authorities of your territory with no known international activity ({count})',
+  'connections.matches.quiet_summary':
+    'Local authorities of your territory with no known international activity ({count})',
   'connections.matches.quiet_lead':
     'Their profile mentions no partner country, no Cités Unies France membership, no published project and no openness to partnerships yet. They remain possible contacts: they simply have not declared anything.',
   'connections.matches.reasons_label': 'Why this suggestion',
