@@ -1,6 +1,7 @@
 /** English pages of connections (issue 9 §5). Keys missing here (e-mails) fall back to French. */
 export const connectionsMessagesEn: Record<string, string> = {
   'connections.detail.start_project': 'Start a joint project',
+  'connections.detail.start_agreement': 'Draw up an agreement',
   'connections.reason.covers': 'Its territory covers {percent} % of the population of yours.',
   'connections.reason.covers_approx':
     'Its territory covers {percent} % of the population of yours (estimate: your Mission Locale’s territory is not declared yet, the inter-municipal body of its head office is used).',

@@ -2,3 +2,4 @@
 export { type DashboardProject, projectsDashboard } from './dashboard.js';
 export { publishedProjectsByOrganisation } from './partnerships.js';
 export { projectsModule } from './routes.js';
+export { loadProject, type ProjectView, partnerOrgIds } from './store.js';
