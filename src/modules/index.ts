@@ -22,6 +22,8 @@ export interface Module {
   schedules?: Schedule[];
   /** Demo data for this module, run once on the first start in demo mode (after the core demo data). */
   seedDemo?: (deps: Deps) => Promise<void>;
+  /** Run by the server right after the demo data was seeded on the first start in demo mode. */
+  firstDemoStart?: (deps: Deps) => Promise<void>;
 }
 
 /** Every capability of Passerelle, in the order their routes are mounted. */

@@ -54,7 +54,9 @@ for (const kind of DB_KINDS) {
       );
       expect(meae).toHaveLength(4);
       for (const p of meae) {
-        expect(p.funder).toContain('Délégation pour les collectivités territoriales et la société civile (DCTCIV');
+        expect(p.funder).toContain(
+          'Délégation pour les collectivités territoriales et la société civile (DCTCIV',
+        );
         expect(p.funder).not.toMatch(/action extérieure des collectivités/);
       }
       for (const p of cat.programmes) expect(p.factsYear).toMatch(/^20[0-9]{2}/);
@@ -102,7 +104,9 @@ for (const kind of DB_KINDS) {
       expect(detail.html).toContain('2017-2024');
       expect(detail.html).toContain('Clos le 13 septembre 2024');
       // the latest past call is "dernier appel connu", with the year of the facts; the older one is not
-      expect(detail.html).toMatch(/Dernier appel connu<\/span> FICOL 2024 — Clos le 13 septembre 2024 \(chiffres de 2017-2024\)/);
+      expect(detail.html).toMatch(
+        /Dernier appel connu<\/span> FICOL 2024 — Clos le 13 septembre 2024 \(chiffres de 2017-2024\)/,
+      );
       expect(detail.html).toMatch(/FICOL 2023 — Clos le 8 septembre 2023 \(chiffres de 2017-2024\)/);
       const jeunesse = await anon.page('/financements?q=jeunesse%20cooperation');
       expect(jeunesse.html).toMatch(/Dernier appel connu<\/span> Jeunesse X — Clos le 26 mars 2024/);

@@ -24,15 +24,45 @@ export function builtinMissionsLocalesFile() {
  * list, through the same import as any file (one transaction, idempotent: a second run
  * changes nothing). Needs the geography.
  */
-export function importBuiltinMissionsLocales(
+export async function importBuiltinMissionsLocales(
   db: Db,
-  opts: { dryRun?: boolean; actor?: AuditContext } = {},
+  opts: {
+    dryRun?: boolean;
+    actor?: AuditContext;
+    /** Rows per transaction (background import: small transactions so pages keep answering). */
+    chunkRows?: number;
+    pauseMs?: number;
+    /** Import the rows that resolve even when others do not (a partial geography). */
+    partial?: boolean;
+  } = {},
 ): Promise<MlImportReport> {
-  return importMissionsLocales(db, {
-    format: 'csv',
-    files: [builtinMissionsLocalesFile()],
-    dryRun: opts.dryRun,
-    actor: opts.actor,
-    source: BUILTIN_ML_SOURCE,
-  });
+  const file = builtinMissionsLocalesFile();
+  const [header, ...lines] = file.content.split('\n').filter((l) => l.trim());
+  const size = opts.chunkRows ?? lines.length;
+  let total: MlImportReport | null = null;
+  for (let i = 0; i < lines.length; i += size) {
+    if (i && opts.pauseMs) await new Promise((r) => setTimeout(r, opts.pauseMs));
+    const r = await importMissionsLocales(db, {
+      format: 'csv',
+      files: [{ name: file.name, content: [header, ...lines.slice(i, i + size)].join('\n') }],
+      dryRun: opts.dryRun,
+      partial: opts.partial,
+      actor: opts.actor,
+      source: BUILTIN_ML_SOURCE,
+    });
+    if (!total) total = r;
+    else {
+      total.read += r.read;
+      total.accepted += r.accepted;
+      total.rejected.push(...r.rejected);
+      total.created += r.created;
+      total.updated += r.updated;
+      total.unchanged += r.unchanged;
+      total.changes.push(...r.changes);
+      total.networks.created += r.networks.created;
+      total.durationMs += r.durationMs;
+      total.imported &&= r.imported;
+    }
+  }
+  return total!;
 }
