@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/helpers/app.js';
 import { sql } from '../../../db/sql.js';
 import { PROJECT_ROOT } from '../../../paths.js';
+import { importBuiltinMissionsLocales } from './builtin-missions-locales.js';
 import { type GeographyReport, importGeography } from './import-geography.js';
 import { importMissionsLocales } from './import-missions-locales.js';
 
@@ -181,4 +182,24 @@ describe.skipIf(!existsSync(IMILO_CSV) || !existsSync(IMILO_JSON))('real I-Milo 
     expect(r).toMatchObject({ created: 0, updated: 0, unchanged: 446 });
     expect(r.rejected).toHaveLength(4);
   });
+});
+
+describe('the national list of Missions Locales shipped with Passerelle (--builtin)', () => {
+  it('loads 448 Missions Locales on the national geography; a second load changes nothing', async () => {
+    const before = await app.db.one<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM organisations WHERE kind = 'mission_locale'`,
+    );
+    const r = await importBuiltinMissionsLocales(app.db);
+    expect(r).toMatchObject({ imported: true, read: 448, accepted: 448, rejected: [] });
+    // The I-Milo tests above may have imported 446 of them from ../shared already: same records.
+    expect(r.created).toBe(448 - before.n);
+    const after = await app.db.one<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM organisations WHERE kind = 'mission_locale'`,
+    );
+    expect(after.n).toBe(448);
+    const mayotte = r.changes.find((c) => c.code === '97600S00');
+    expect(mayotte).toMatchObject({ seatInsee: '97611', coverage: 'approximate' });
+    const again = await importBuiltinMissionsLocales(app.db);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 448 });
+  }, 120_000);
 });
