@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -46,6 +47,21 @@ export const configSchema = z.object({
     .default(12),
   WORKER: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Addresses of the reverse proxies in front of Passerelle, comma-separated (e.g.
+   * "127.0.0.1,::1"). Only a request arriving from one of them has its client address read
+   * from X-Forwarded-For; empty (the default) = never trust that header.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((x) => isIP(x) !== 0), 'liste d’adresses IP séparées par des virgules'),
   BODY_LIMIT_KB: z.coerce
     .number()
     .int()

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
@@ -10,6 +10,7 @@ import { AppError } from './errors.js';
 import { ErrorPage } from './layout/ErrorPage.js';
 import { csrfProtection, identify, isHttps } from './middleware/auth.js';
 import { baseContext, securityHeaders } from './middleware/request.js';
+import { buildOpenApiDocument, registerSecurityScheme } from './openapi.js';
 import { Registrar, type RouteEntry } from './registry.js';
 import { fieldErrors } from './validation.js';
 
@@ -35,6 +36,12 @@ export function createApp(deps: Deps): App {
   // keeps a page's first view well under the 60 KB budget (DESIGN.md).
   app.use('*', compress());
   app.use('*', baseContext(deps));
+  // Header items of the modules (notifications…): the layout renders them without importing a module.
+  const headerSlots = modules.flatMap((m) => (m.headerSlot ? [m.headerSlot] : []));
+  app.use('*', async (c, next) => {
+    c.set('headerSlots', headerSlots);
+    await next();
+  });
   const { PROCONNECT_ENABLED, PROCONNECT_ISSUER } = deps.config;
   const proconnectOrigin = PROCONNECT_ENABLED && PROCONNECT_ISSUER ? [new URL(PROCONNECT_ISSUER).origin] : [];
   app.use('*', securityHeaders(isHttps(deps.config.BASE_URL), proconnectOrigin));
@@ -50,6 +57,7 @@ export function createApp(deps: Deps): App {
   app.use('*', identify());
   app.use('*', csrfProtection());
 
+  registerSecurityScheme(app);
   const registrar = new Registrar(app);
   for (const m of modules) m.register(registrar, deps);
 
@@ -60,22 +68,19 @@ export function createApp(deps: Deps): App {
     createRoute({
       method: 'get',
       path: '/api/openapi.json',
+      operationId: 'getOpenApiDocument',
       tags: ['Système'],
       summary: 'Description OpenAPI 3.1 de l’API',
-      responses: { 200: { description: 'Document OpenAPI 3.1' } },
+      responses: {
+        200: {
+          description: 'Document OpenAPI 3.1',
+          content: { 'application/json': { schema: z.looseObject({}) } },
+        },
+      },
     }),
     policies.public,
     (c) => {
-      openapiDocument ??= app.getOpenAPI31Document({
-        openapi: '3.1.0',
-        info: {
-          title: 'Passerelle API',
-          version: '1.0.0',
-          description:
-            'API de Passerelle (Missions Locales × Cités Unies France). Authentification : jeton personnel `Authorization: Bearer psl_…`.',
-        },
-        servers: [{ url: deps.config.BASE_URL }],
-      });
+      openapiDocument ??= buildOpenApiDocument(app, { baseUrl: deps.config.BASE_URL });
       c.header('Cache-Control', 'public, max-age=300');
       return c.json(openapiDocument as object, 200);
     },
@@ -105,6 +110,9 @@ function renderError(err: Error, c: Context<AppEnv>) {
     appErr = new AppError('internal');
   }
   const message = appErr.hasMessage ? appErr.message : t(`errors.${appErr.code}`);
+  // A refused body may still be arriving: close the connection after the answer, so the
+  // client opens a new one for its next request instead of having it reset mid-body.
+  if (appErr.code === 'payload_too_large') c.header('Connection', 'close');
   if (isApi(c)) {
     return c.json(
       {

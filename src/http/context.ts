@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
@@ -19,6 +20,13 @@ export interface SessionInfo {
   data: Record<string, unknown>;
 }
 
+/**
+ * A small item a module shows in the page header of signed-in users (e.g. the notifications
+ * link): modules provide it (Module.headerSlot), the composition root (app.ts) puts the list
+ * on the context, the layout renders it — so the layout never imports a module.
+ */
+export type HeaderSlot = (props: { c: Context<AppEnv> }) => any;
+
 export type AppEnv = {
   Variables: {
     deps: Deps;
@@ -29,6 +37,8 @@ export type AppEnv = {
     t: Translate;
     /** The token forms must echo back (anonymous visitors get one bound to a cookie). */
     csrfToken: string;
+    /** Header items provided by modules (see HeaderSlot). */
+    headerSlots: HeaderSlot[];
     /** Nonce-free CSP: no inline scripts at all. */
   };
 };

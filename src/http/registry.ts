@@ -3,6 +3,7 @@ import type { Context, Handler, MiddlewareHandler } from 'hono';
 import { type Policy, tokenScopeAllows } from '../policy/policy.js';
 import type { AppEnv } from './context.js';
 import { AppError } from './errors.js';
+import { completeRoute } from './openapi.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -13,6 +14,8 @@ export interface RouteEntry {
   path: string;
   policy: Policy;
   kind: 'page' | 'api' | 'asset';
+  /** The OpenAPI operation name (API routes only). */
+  operationId?: string;
 }
 
 /** `/api/v1/x/{id}` → `/api/v1/x/:id` */
@@ -75,8 +78,13 @@ export class Registrar {
     handler: (c: Context<AppEnv, any, any>) => Response | Promise<Response>,
   ) {
     const method = route.method.toUpperCase() as Method;
-    this.record({ method, path: toHonoPath(route.path), policy, kind: 'api' });
+    // A name, the security requirement and the platform's error answers (src/http/openapi.ts).
+    const complete = completeRoute(route, policy.name === 'public');
+    const operationId = complete.operationId as string;
+    if (this.routes.some((r) => r.operationId === operationId))
+      throw new Error(`operationId declared twice: ${operationId}`);
+    this.record({ method, path: toHonoPath(route.path), policy, kind: 'api', operationId });
     const middleware = [authorize(policy), ...(route.middleware ? [route.middleware].flat() : [])];
-    this.app.openapi({ ...route, middleware } as any, handler as any);
+    this.app.openapi({ ...complete, middleware } as any, handler as any);
   }
 }

@@ -1,4 +1,4 @@
-import type { Deps } from '../http/context.js';
+import type { Deps, HeaderSlot } from '../http/context.js';
 import type { Registrar } from '../http/registry.js';
 import type { JobHandler } from '../jobs/queue.js';
 import type { Schedule } from '../jobs/scheduler.js';
@@ -24,6 +24,8 @@ export interface Module {
   seedDemo?: (deps: Deps) => Promise<void>;
   /** Run by the server right after the demo data was seeded on the first start in demo mode. */
   firstDemoStart?: (deps: Deps) => Promise<void>;
+  /** A small item in the header of signed-in users' pages (rendered by the layout). */
+  headerSlot?: HeaderSlot;
 }
 
 /** Every capability of Passerelle, in the order their routes are mounted. */

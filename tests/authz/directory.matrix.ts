@@ -30,6 +30,7 @@ export const directoryMatrix: ModuleMatrix = {
       url: () => '/api/v1/organisations?q=commune',
       allow: ALL,
     },
+    { method: 'GET', path: '/ce-que-voient-les-autres', allow: ALL },
     { method: 'GET', path: '/organisations/:id', url: (w) => `/organisations/${w.orgA.id}`, allow: ALL },
     {
       method: 'GET',

@@ -7,8 +7,19 @@ import { withDatabase } from './global-setup.js';
 
 export type DbKind = 'pglite' | 'postgresql';
 
-/** The database kinds this run covers: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
-export const DB_KINDS: DbKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgresql'] : ['pglite'];
+/**
+ * The database kinds this run covers: PGlite always, PostgreSQL when TEST_DATABASE_URL is
+ * set. `TEST_DB_KINDS=postgresql` runs the PostgreSQL side only (CI's PostgreSQL step, since
+ * the PGlite side already ran in `npm test`).
+ */
+export const AVAILABLE_DB_KINDS: DbKind[] = process.env.TEST_DATABASE_URL
+  ? ['pglite', 'postgresql']
+  : ['pglite'];
+export const DB_KINDS: DbKind[] = (() => {
+  const all = AVAILABLE_DB_KINDS;
+  const only = process.env.TEST_DB_KINDS?.split(',').map((k) => k.trim());
+  return only ? all.filter((k) => only.includes(k)) : all;
+})();
 
 /**
  * A fresh, migrated, empty database for one test file (or one test): PGlite loaded from

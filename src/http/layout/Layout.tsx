@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import type { Child, FC } from 'hono/jsx';
-import { NotificationsLink } from '../../modules/connections/notifications-link.js';
 import { isNetworkAdmin, isPlatformAdmin } from '../../policy/actor.js';
 import type { AppEnv } from '../context.js';
 
@@ -19,11 +18,14 @@ export interface LayoutProps {
   /** Where the main navigation highlights. */
   section?: string;
   children?: Child;
-  /** Wide layout for tables and maps. */
+  /**
+   * Kept for the pages that still pass it: every page now has one width and the same
+   * margins (issue 9 §5); wide tables scroll inside their `.table-wrapper`.
+   */
   wide?: boolean;
 }
 
-export const Layout: FC<LayoutProps> = ({ c, title, breadcrumbs, bilingual, section, children, wide }) => {
+export const Layout: FC<LayoutProps> = ({ c, title, breadcrumbs, bilingual, section, children }) => {
   const t = c.get('t');
   const locale = c.get('locale');
   const actor = c.get('actor');
@@ -31,6 +33,9 @@ export const Layout: FC<LayoutProps> = ({ c, title, breadcrumbs, bilingual, sect
   const nav: { href: string; label: string; key: string }[] = [
     { href: '/', label: t('nav.home'), key: 'home' },
     { href: '/annuaire', label: t('nav.directory'), key: 'directory' },
+    ...(actor.kind === 'user'
+      ? [{ href: '/mises-en-relation', label: t('nav.connections'), key: 'connections' }]
+      : []),
     { href: '/projets', label: t('nav.projects'), key: 'projects' },
     { href: '/financements', label: t('nav.funding'), key: 'funding' },
     { href: '/conventions', label: t('nav.agreements'), key: 'agreements' },
@@ -51,12 +56,7 @@ export const Layout: FC<LayoutProps> = ({ c, title, breadcrumbs, bilingual, sect
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <script src="/static/js/passerelle.js" defer></script>
       </head>
-      <body
-        class={
-          [section ? `section-${section}` : '', wide ? 'layout-wide' : ''].filter(Boolean).join(' ') ||
-          undefined
-        }
-      >
+      <body class={section ? `section-${section}` : undefined}>
         <a class="skip-link" href="#contenu">
           {t('layout.skip_to_content')}
         </a>
@@ -83,11 +83,20 @@ export const Layout: FC<LayoutProps> = ({ c, title, breadcrumbs, bilingual, sect
                   {otherLocale === 'en' ? 'English' : 'Français'}
                 </a>
               )}
-              {actor.kind === 'user' && <NotificationsLink c={c} />}
+              {actor.kind === 'user' && (c.get('headerSlots') ?? []).map((Slot) => <Slot c={c} />)}
               {actor.kind === 'user' ? (
                 <details class="account-menu">
                   <summary>{actor.user.name}</summary>
                   <ul>
+                    {actor.memberships.map((m) => (
+                      <li>
+                        <a href={`/organisations/${m.organisationId}`}>
+                          {actor.memberships.length === 1
+                            ? t('nav.my_organisation')
+                            : t('nav.my_organisation_named', { name: m.organisationName })}
+                        </a>
+                      </li>
+                    ))}
                     <li>
                       <a href="/compte">{t('nav.account')}</a>
                     </li>
@@ -128,7 +137,7 @@ export const Layout: FC<LayoutProps> = ({ c, title, breadcrumbs, bilingual, sect
             </nav>
           </details>
         </header>
-        <main id="contenu" tabindex={-1} class={wide ? 'container container-wide' : 'container'}>
+        <main id="contenu" tabindex={-1} class="container">
           {breadcrumbs && breadcrumbs.length > 0 && (
             <nav aria-label={t('layout.breadcrumbs')} class="breadcrumbs">
               <ol>

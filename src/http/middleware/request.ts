@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import { type Locale, translator } from '../../i18n/i18n.js';
 import { ANONYMOUS } from '../../policy/actor.js';
 import type { AppEnv, Deps } from '../context.js';
@@ -19,6 +19,22 @@ export function baseContext(deps: Deps): MiddlewareHandler<AppEnv> {
     c.set('t', translator(locale));
     c.header('X-Request-Id', requestId);
     await next();
+    // The language switch (`?lang=`) is remembered for anonymous visitors (issue 9 §5); a
+    // signed-in user's choice is the account preference (/compte), which the cookie would override.
+    const asked = c.req.query('lang');
+    if (
+      (asked === 'fr' || asked === 'en') &&
+      asked !== getCookie(c, 'lang') &&
+      c.get('actor').kind === 'anonymous'
+    ) {
+      setCookie(c, 'lang', asked, {
+        path: '/',
+        maxAge: 365 * 24 * 3600,
+        sameSite: 'Lax',
+        httpOnly: true,
+        secure: new URL(c.req.url).protocol === 'https:',
+      });
+    }
   };
 }
 

@@ -165,10 +165,30 @@ for (const kind of DB_KINDS) {
           await mlAdmin.postForm(`${url}/reunions`, {
             heldOn: '2026-05-04',
             attendees: 'ML, Ville',
+            minutes: 'Tour de table des actions de l’année',
             decisions: 'Feuille de route validée',
+            review: '12 jeunes partis, 3 ateliers ECSI',
+            roadmapYear: '1',
           })
         ).status,
       ).toBe(303);
+      // Art. 4 : everything typed is kept — the review (bilan) and the roadmap year too.
+      const kept = await app.db.one<any>(
+        sql`SELECT minutes, decisions, review, roadmap_year FROM agreement_meetings ORDER BY created_at DESC LIMIT 1`,
+      );
+      expect(kept).toEqual({
+        minutes: 'Tour de table des actions de l’année',
+        decisions: 'Feuille de route validée',
+        review: '12 jeunes partis, 3 ateliers ECSI',
+        roadmap_year: 1,
+      });
+      const badYear = await mlAdmin.postForm(`${url}/reunions`, {
+        heldOn: '2026-05-04',
+        attendees: 'ML, Ville',
+        roadmapYear: '0',
+      });
+      expect(badYear.status).toBe(422);
+      expect(await badYear.text()).toContain('1 pour la première année');
       expect(
         (
           await mlAdmin.postForm(`${url}/litiges`, {
@@ -180,6 +200,9 @@ for (const kind of DB_KINDS) {
       ).toBe(303);
       const page = await mlAdmin.page(url);
       expect(page.html).toContain('Feuille de route validée');
+      expect(page.html).toContain('Tour de table des actions de l’année');
+      expect(page.html).toContain('12 jeunes partis, 3 ateliers ECSI');
+      expect(page.html).toContain('Année de la feuille de route examinée');
       const disputeId = /action=stage-([0-9a-f-]{36})/.exec(page.html)![1];
       const back = await mlAdmin.postForm(`${url}/litiges/${disputeId}/etape`, {
         organisationId: ml.id,

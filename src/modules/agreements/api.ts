@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
+import { ApiError } from '../../http/openapi.js';
 import type { Registrar } from '../../http/registry.js';
 import { fields } from '../../http/validation.js';
 import { isPlatformAdmin, membershipOf } from '../../policy/actor.js';
@@ -25,14 +26,8 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const errorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
-    requestId: z.string(),
-  }),
-});
+/** The shared error body (component `Error`, src/http/openapi.ts). */
+const errorSchema = ApiError;
 const errors = {
   401: json(errorSchema, 'Non connecté'),
   403: json(errorSchema, 'Non autorisé'),

@@ -1,5 +1,6 @@
 import { sql } from '../../db/sql.js';
 import { AppError } from '../../http/errors.js';
+import { formatDate } from '../../i18n/i18n.js';
 import { sha256 } from '../../lib/crypto.js';
 import type { OpContext } from './op-context.js';
 import { loadAgreement, pastOrTodayDate, recordEvent, requireParty } from './store.js';
@@ -40,7 +41,7 @@ export async function approveVersion(op: OpContext, agreementId: string, input: 
   // The first version may be the upload of a text signed on paper earlier.
   if (latest.number > 1 && signedOn < latest.proposed_on) {
     throw new AppError('validation', undefined, {
-      signedOn: `La date de signature ne peut pas précéder la proposition de la version (${latest.proposed_on}).`,
+      signedOn: `La date de signature ne peut pas précéder la proposition de la version (${formatDate(latest.proposed_on)}).`,
     });
   }
   const method = input.method ?? (input.scan ? 'signed_scan' : 'platform_acceptance');

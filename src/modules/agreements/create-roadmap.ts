@@ -1,6 +1,7 @@
 import { audit } from '../../audit/audit.js';
 import { sql } from '../../db/sql.js';
 import { AppError } from '../../http/errors.js';
+import { formatDate } from '../../i18n/i18n.js';
 import { conventionYear } from './domain/dates.js';
 import { snapshotOn } from './domain/lifecycle.js';
 import { unfinished } from './domain/roadmap.js';
@@ -33,7 +34,7 @@ export async function createRoadmap(op: OpContext, agreementId: string, year: nu
   const cy = conventionYear(s.inForceFrom, year);
   if (cy.start > s.lastDayInForce) {
     throw new AppError('validation', undefined, {
-      year: `La convention prend fin le ${s.lastDayInForce} : pas d'année ${year}.`,
+      year: `La convention prend fin le ${formatDate(s.lastDayInForce)} : pas d'année ${year}.`,
     });
   }
   if (await findRoadmap(op.tx, agreementId, year, loaded.terms.partyIds)) {

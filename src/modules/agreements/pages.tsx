@@ -403,8 +403,16 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
     const mineOrPaper = actingOrgs(actor, loaded, { paperCopy: true });
     const latest = loaded.versions.at(-1);
     const latestApprovals = loaded.approvals.filter((a) => a.number === latest?.number);
-    const meetings = await db.many<{ held_on: string; attendees: string; decisions: string }>(
-      sql`SELECT held_on, attendees, decisions FROM agreement_meetings WHERE agreement_id = ${id} ORDER BY held_on DESC`,
+    const meetings = await db.many<{
+      held_on: string;
+      attendees: string;
+      minutes: string;
+      decisions: string;
+      review: string;
+      roadmap_year: number | null;
+    }>(
+      sql`SELECT held_on, attendees, minutes, decisions, review, roadmap_year FROM agreement_meetings
+        WHERE agreement_id = ${id} ORDER BY held_on DESC, created_at DESC`,
     );
     const doneParam = c.req.query('fait');
     const years = (await roadmapYears(db, id)).map((x) => x.year);
@@ -728,9 +736,34 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
             ) : (
               <ul>
                 {meetings.map((m) => (
-                  <li>
+                  <li class="meeting">
                     <strong>{date(c, m.held_on)}</strong> — {m.attendees}
-                    {m.decisions && <p class="muted">{m.decisions}</p>}
+                    <dl class="summary">
+                      {m.roadmap_year !== null && (
+                        <>
+                          <dt>{t('agreements.field.roadmap_year')}</dt>
+                          <dd>{m.roadmap_year}</dd>
+                        </>
+                      )}
+                      {m.minutes && (
+                        <>
+                          <dt>{t('agreements.field.minutes')}</dt>
+                          <dd class="pre-line">{m.minutes}</dd>
+                        </>
+                      )}
+                      {m.decisions && (
+                        <>
+                          <dt>{t('agreements.field.decisions')}</dt>
+                          <dd class="pre-line">{m.decisions}</dd>
+                        </>
+                      )}
+                      {m.review && (
+                        <>
+                          <dt>{t('agreements.field.review')}</dt>
+                          <dd class="pre-line">{m.review}</dd>
+                        </>
+                      )}
+                    </dl>
                   </li>
                 ))}
               </ul>

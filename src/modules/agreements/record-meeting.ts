@@ -4,7 +4,11 @@ import { AppError } from '../../http/errors.js';
 import type { OpContext } from './op-context.js';
 import { appendHistory, loadAgreement, pastOrTodayDate } from './store.js';
 
-/** Art. 4 : the parties meet at least once a year; the meeting is recorded with its minutes. */
+/**
+ * Art. 4 : the parties meet at least once a year to validate the roadmap, review the past
+ * year (bilan) and plan communication. Everything typed is kept: attendees, minutes,
+ * decisions, the review and the roadmap year examined.
+ */
 export async function recordMeeting(
   op: OpContext,
   agreementId: string,
@@ -21,11 +25,17 @@ export async function recordMeeting(
   const heldOn = pastOrTodayDate(input.heldOn, 'heldOn', op.now, 'la date de la réunion');
   if (!input.attendees.trim())
     throw new AppError('validation', undefined, { attendees: 'Indiquez les participants.' });
+  const year = input.roadmapYear ?? null;
+  if (year !== null && (!Number.isInteger(year) || year < 1 || year > 99))
+    throw new AppError('validation', undefined, {
+      roadmapYear: 'Indiquez l’année de la convention examinée : un nombre entier, 1 pour la première année.',
+    });
   const actorId = op.audit.actor.kind === 'user' ? op.audit.actor.user.id : null;
   const row = await op.tx.one<{
     id: string;
-  }>(sql`INSERT INTO agreement_meetings (agreement_id, held_on, attendees, minutes, decisions, created_by)
-    VALUES (${agreementId}, ${heldOn}, ${input.attendees.trim()}, ${input.minutes.trim()}, ${input.decisions.trim()}, ${actorId})
+  }>(sql`INSERT INTO agreement_meetings (agreement_id, held_on, attendees, minutes, decisions, review, roadmap_year, created_by)
+    VALUES (${agreementId}, ${heldOn}, ${input.attendees.trim()}, ${input.minutes.trim()}, ${input.decisions.trim()},
+      ${(input.review ?? '').trim()}, ${year}, ${actorId})
     RETURNING id`);
   await appendHistory(op.tx, op.audit, loaded.agreement.id, 'meeting_recorded', heldOn, {
     meetingId: row.id,
@@ -34,7 +44,7 @@ export async function recordMeeting(
     action: 'agreement.meeting.record',
     entityType: 'agreement',
     entityId: agreementId,
-    after: { meetingId: row.id, heldOn },
+    after: { meetingId: row.id, heldOn, roadmapYear: year },
   });
   return { id: row.id };
 }

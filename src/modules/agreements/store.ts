@@ -2,10 +2,12 @@
  * Reading an agreement and appending to its history. Shared by the operations
  * (one file per operation, verb first) and the pages.
  */
+
 import { type AuditContext, audit } from '../../audit/audit.js';
 import type { Queryable } from '../../db/client.js';
 import { sql } from '../../db/sql.js';
 import { AppError } from '../../http/errors.js';
+import { formatDate } from '../../i18n/i18n.js';
 import { type IsoDate, isIsoDate, parisDay } from './domain/dates.js';
 import {
   type AgreementEvent,
@@ -224,7 +226,7 @@ export function notBeforeEntry(loaded: LoadedAgreement, date: IsoDate, field: st
   const s = snapshotOn(loaded.terms, loaded.history, today(now));
   if (s.inForceFrom && date < s.inForceFrom) {
     throw new AppError('validation', undefined, {
-      [field]: `La date précède l'entrée en vigueur de la convention (${s.inForceFrom}).`,
+      [field]: `La date précède l'entrée en vigueur de la convention (${formatDate(s.inForceFrom)}).`,
     });
   }
 }

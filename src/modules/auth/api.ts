@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Deps } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
+import { ApiError } from '../../http/openapi.js';
 import type { Registrar } from '../../http/registry.js';
 import type { Actor } from '../../policy/actor.js';
 import { policies } from '../../policy/policy.js';
@@ -47,14 +48,8 @@ const MePatch = z
   })
   .openapi('MePatch');
 
-const ErrorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
-    requestId: z.string(),
-  }),
-});
+/** The shared error body (component `Error`, src/http/openapi.ts). */
+const ErrorBody = ApiError;
 const errors = {
   401: { description: 'Non authentifié', content: { 'application/json': { schema: ErrorBody } } },
   403: { description: 'Jeton en lecture seule', content: { 'application/json': { schema: ErrorBody } } },

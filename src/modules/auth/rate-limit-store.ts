@@ -24,3 +24,22 @@ export async function hitRateLimit(
 export async function purgeRateLimits(db: Queryable, now: Date): Promise<number> {
   return db.run(sql`DELETE FROM rate_limits WHERE window_start < ${new Date(now.getTime() - 24 * 3600_000)}`);
 }
+
+/** How many attempts the current window already holds for this key (nothing counted). */
+export async function peekRateLimit(
+  db: Queryable,
+  rule: RateLimitRule,
+  key: string,
+  now: Date,
+): Promise<{ allowed: boolean; count: number; retryAt: Date }> {
+  const row = await db.maybeOne<{ count: number }>(
+    sql`SELECT count FROM rate_limits WHERE key = ${key} AND window_start = ${windowStart(now, rule.windowSeconds)}`,
+  );
+  const count = row?.count ?? 0;
+  return { allowed: count < rule.limit, count, retryAt: windowEnd(now, rule.windowSeconds) };
+}
+
+/** Forgets the counts of a key (a success clears the failures of an account at an address). */
+export async function clearRateLimit(db: Queryable, key: string): Promise<void> {
+  await db.run(sql`DELETE FROM rate_limits WHERE key = ${key}`);
+}

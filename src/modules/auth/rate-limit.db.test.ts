@@ -44,7 +44,7 @@ describe.each(DB_KINDS)('per-IP sign-in limit and cleanup (%s)', (kind) => {
     };
   }
 
-  it('counts attempts per IP address whatever the e-mail: the 21st in 15 minutes gets a 429', async () => {
+  it('counts failed attempts per IP address whatever the e-mail: after 20 failures in 15 minutes, a 429', async () => {
     app.setNow('2026-03-05T10:00:00Z');
     try {
       const user = await aUser(app.db, {});
@@ -60,12 +60,10 @@ describe.each(DB_KINDS)('per-IP sign-in limit and cleanup (%s)', (kind) => {
       // Someone else, elsewhere, signs in normally.
       expect((await visitor('198.51.100.20').signIn(user.email, user.password)).status).toBe(303);
       const rows = await app.db.many<{ key: string; count: number }>(
-        sql`SELECT key, count FROM rate_limits WHERE key LIKE 'sign_in:ip:%' ORDER BY key`,
+        sql`SELECT key, count FROM rate_limits WHERE key LIKE 'sign_in_failed:ip:%' ORDER BY key`,
       );
-      expect(rows).toEqual([
-        { key: 'sign_in:ip:198.51.100.20', count: 1 },
-        { key: 'sign_in:ip:203.0.113.7', count: 21 },
-      ]);
+      // Only failures count: the refused attempt and the other address's success do not.
+      expect(rows).toEqual([{ key: 'sign_in_failed:ip:203.0.113.7', count: 20 }]);
     } finally {
       app.setNow(new Date());
     }

@@ -73,6 +73,8 @@ export async function resetPassword(
   return deps.db.transaction(async (tx) => {
     const row = await usableEmailToken(tx, 'password_reset', input.token, now, { forUpdate: true });
     if (!row?.user_id) return { ok: false as const };
+    // A new password lifts every sign-in lock of the account (per address and account-wide).
+    await tx.run(sql`DELETE FROM rate_limits WHERE key LIKE ${`sign_in_failed_account:${row.user_id}:%`}`);
     await tx.run(sql`UPDATE users SET password_hash = ${hash}, failed_logins = 0, locked_until = NULL, updated_at = ${now}
       WHERE id = ${row.user_id}`);
     await markEmailTokenUsed(tx, row.id, now);

@@ -2,9 +2,14 @@ import { audit } from '../../audit/audit.js';
 import { sql } from '../../db/sql.js';
 import type { Deps } from '../../http/context.js';
 import { afterFailure, afterSuccess, isLocked } from './domain/lockout.js';
-import { rateLimitKey, SIGN_IN_LIMIT } from './domain/rate-limit.js';
+import {
+  ACCOUNT_ADDRESS_LIMIT,
+  accountAddressKey,
+  rateLimitKey,
+  SIGN_IN_LIMIT,
+} from './domain/rate-limit.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { hitRateLimit } from './rate-limit-store.js';
+import { clearRateLimit, hitRateLimit, peekRateLimit } from './rate-limit-store.js';
 import { createSession, destroySession, loadActor } from './sessions.js';
 
 export type SignInResult =
@@ -21,10 +26,11 @@ const timingDecoy = () => {
 };
 
 /**
- * Signs in with e-mail and password. Refuses without saying whether the account exists;
- * counts the attempt against the per-IP (or per-e-mail) rate limit; locks the account
- * after 5 consecutive failures; on success opens a NEW session (the previous one, if
- * any, is destroyed: no session fixation).
+ * Signs in with e-mail and password. Refuses without saying whether the account exists.
+ * Only FAILED attempts count (ADR 0006 as amended): 20 per address per 15 minutes block the
+ * address; 5 on one account from one address lock that account for that address only; 50
+ * consecutive ones from anywhere lock the account. On success opens a NEW session (the
+ * previous one, if any, is destroyed: no session fixation).
  */
 export async function signIn(
   deps: Deps,
@@ -40,13 +46,10 @@ export async function signIn(
   const { db, config } = deps;
   const now = deps.now();
   const email = input.email.trim().toLowerCase();
-  const limit = await hitRateLimit(
-    db,
-    SIGN_IN_LIMIT,
-    rateLimitKey(SIGN_IN_LIMIT, { ip: input.ip, email }),
-    now,
-  );
+  const addressKey = rateLimitKey(SIGN_IN_LIMIT, { ip: input.ip, email });
+  const limit = await peekRateLimit(db, SIGN_IN_LIMIT, addressKey, now);
   if (!limit.allowed) return { ok: false, reason: 'rate_limited', retryAt: limit.retryAt };
+  const countFailure = () => hitRateLimit(db, SIGN_IN_LIMIT, addressKey, now);
 
   const user = await db.maybeOne<{
     id: string;
@@ -59,8 +62,12 @@ export async function signIn(
   );
   if (!user?.password_hash || user.disabled_at) {
     await verifyPassword(input.password, await timingDecoy());
+    await countFailure();
     return { ok: false, reason: 'invalid' };
   }
+  const pairKey = accountAddressKey(user.id, input.ip);
+  const pair = await peekRateLimit(db, ACCOUNT_ADDRESS_LIMIT, pairKey, now);
+  if (!pair.allowed) return { ok: false, reason: 'locked', until: pair.retryAt };
   const lock = {
     failedLogins: user.failed_logins,
     lockedUntil: user.locked_until ? new Date(user.locked_until) : null,
@@ -69,6 +76,8 @@ export async function signIn(
 
   const good = await verifyPassword(input.password, user.password_hash);
   if (!good) {
+    await countFailure();
+    const pairNow = await hitRateLimit(db, ACCOUNT_ADDRESS_LIMIT, pairKey, now);
     return db.transaction(async (tx) => {
       // Re-read under lock: concurrent failures must all count.
       const cur = await tx.one<{ failed_logins: number; locked_until: Date | null }>(
@@ -84,7 +93,8 @@ export async function signIn(
       await tx.run(
         sql`UPDATE users SET failed_logins = ${next.failedLogins}, locked_until = ${next.lockedUntil} WHERE id = ${user.id}`,
       );
-      if (next.justLocked) {
+      if (next.justLocked || pairNow.count >= ACCOUNT_ADDRESS_LIMIT.limit) {
+        const until = next.justLocked ? next.lockedUntil! : pairNow.retryAt;
         await audit(
           tx,
           { actor: { kind: 'system', label: 'connexion' }, requestId: input.requestId },
@@ -92,10 +102,14 @@ export async function signIn(
             action: 'user.locked',
             entityType: 'user',
             entityId: user.id,
-            after: { lockedUntil: next.lockedUntil, failedLogins: next.failedLogins },
+            after: {
+              lockedUntil: until,
+              failedLogins: next.failedLogins,
+              scope: next.justLocked ? 'account' : 'address',
+            },
           },
         );
-        return { ok: false as const, reason: 'locked' as const, until: next.lockedUntil! };
+        return { ok: false as const, reason: 'locked' as const, until };
       }
       return { ok: false as const, reason: 'invalid' as const };
     });
@@ -105,6 +119,7 @@ export async function signIn(
     const cleared = afterSuccess();
     await tx.run(sql`UPDATE users SET failed_logins = ${cleared.failedLogins}, locked_until = ${cleared.lockedUntil},
       last_login_at = ${now} WHERE id = ${user.id}`);
+    await clearRateLimit(tx, pairKey);
     if (input.previousSessionIdHash) await destroySession(tx, input.previousSessionIdHash);
     const s = await createSession(
       tx,

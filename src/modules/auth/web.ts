@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
@@ -9,16 +10,39 @@ import { checkPassword } from './domain/password-policy.js';
 import { SESSION_COOKIE } from './sessions.js';
 
 /**
- * The caller's IP address from the socket. Behind a reverse proxy every request shares
- * the proxy's address, which makes the per-IP limit stricter, never looser. Absent (tests
- * through app.request, other runtimes) → null, and limits key on the e-mail instead.
+ * The caller's IP address. From the socket, unless the socket's peer is one of the
+ * TRUSTED_PROXIES: then from X-Forwarded-For, read from the right, skipping trusted proxies
+ * (the left-most entries are written by the client and can be forged). Without the setting
+ * every visitor behind a proxy shares the proxy's address. Absent (tests through
+ * app.request, other runtimes) → null.
  */
 export function clientIp(c: Context<AppEnv>): string | null {
+  let peer: string | null;
   try {
-    return getConnInfo(c).remote.address ?? null;
+    peer = getConnInfo(c).remote.address ?? null;
   } catch {
-    return null;
+    peer = null;
   }
+  return clientAddress(peer, c.req.header('x-forwarded-for') ?? null, c.get('deps').config.TRUSTED_PROXIES);
+}
+
+const normalise = (ip: string) => ip.trim().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
+
+/** Pure part of `clientIp`: the client address given the socket peer, the header and the trusted proxies. */
+export function clientAddress(
+  peer: string | null,
+  forwardedFor: string | null,
+  trusted: string[],
+): string | null {
+  if (!peer) return null;
+  const trust = new Set(trusted.map(normalise));
+  if (!trust.has(normalise(peer)) || !forwardedFor) return normalise(peer);
+  const hops = forwardedFor
+    .split(',')
+    .map(normalise)
+    .filter((x) => isIP(x) !== 0);
+  for (let i = hops.length - 1; i >= 0; i--) if (!trust.has(hops[i])) return hops[i];
+  return normalise(peer);
 }
 
 /** The session cookie: HttpOnly, SameSite=Lax, Path=/, Secure when the site is served over https. */

@@ -313,9 +313,12 @@ for (const kind of DB_KINDS) {
         const html = await (await client.get(`/mises-en-relation/${connId}`)).text();
         expect(html).toContain('direction@ml.example');
         expect(html).toContain(mlAdmin.email);
+        // The région's own confidential contact: seen by its members only (convention art. 4).
         expect(html).toContain('cooperation@region.example');
         const mlSide = await (await app.as(mlMember.id)).get(`/mises-en-relation/${connId}`);
-        expect(await mlSide.text()).toContain('cooperation@region.example');
+        const mlHtml = await mlSide.text();
+        expect(mlHtml).toContain(regionAdmin.email);
+        expect(mlHtml).not.toContain('cooperation@region.example');
         expect(
           await count('notifications', sql`user_id = ${mlAdmin.id} AND kind = 'connection.accepted'`),
         ).toBe(1);

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../../i18n/catalogue.js';
+import { connectionsMessagesEn } from './messages.en.js';
 
 export const connectionsMessages: Catalogue = {
   fr: {
@@ -195,4 +196,5 @@ export const connectionsMessages: Catalogue = {
     'connections.admin.all_regions': 'Toutes les régions',
     'connections.admin.shown': 'Les {count} premières sont affichées ; le CSV les contient toutes.',
   },
+  en: connectionsMessagesEn,
 };

@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/client.js';
 import { sql } from '../../db/sql.js';
 import { hmac, safeEqual } from '../../lib/crypto.js';
 import { queueMail } from '../../mail/mail.js';
+import { visibleLevels } from '../directory/index.js';
 
 /**
  * Notifications: in-app rows for users, e-mails per their preferences, and e-mails to an
@@ -73,7 +74,9 @@ export interface Recipient {
 
 /**
  * Who hears about an organisation: its members (each with their preference), or, when it
- * has none, its public address and its contacts' addresses (minus opted-out ones).
+ * has none, its public address and its contacts' addresses (minus opted-out ones). Another
+ * organisation's request is a counterpart reading the contacts: confidential contacts are
+ * never written to (convention art. 4; rule in directory/domain/sharing.ts `visibleLevels`).
  */
 export async function recipientsOf(
   db: Queryable,
@@ -93,6 +96,7 @@ export async function recipientsOf(
     SELECT DISTINCT lower(e.email) AS email FROM (
       SELECT email FROM organisations WHERE id = ${organisationId}
       UNION ALL SELECT email FROM organisation_contacts WHERE organisation_id = ${organisationId}
+        AND sharing_level = ANY(${visibleLevels({ kind: 'counterpart' }, organisationId)})
     ) e
     WHERE e.email IS NOT NULL AND position('@' in e.email) > 1
       AND NOT EXISTS (SELECT 1 FROM email_optouts o WHERE o.email = lower(e.email) AND o.category = ${category})

@@ -52,6 +52,7 @@ export function matchesPage(
         : t('connections.matches.none_kind');
   return renderPage(c, {
     title: t('connections.matches.title', { name: p.viewer.name }),
+    bilingual: true,
     section: 'directory',
     breadcrumbs: [
       { label: t('nav.directory'), href: '/annuaire' },
@@ -135,6 +136,7 @@ export function requestPage(
     c,
     {
       title: t('connections.request.title'),
+      bilingual: true,
       breadcrumbs: [
         { label: p.requester.name, href: `/organisations/${p.requester.id}` },
         { label: t('connections.matches.crumb'), href: `/organisations/${p.requester.id}/rapprochements` },
@@ -218,6 +220,7 @@ export function listPage(c: C, items: ConnectionListItem[], notice?: string) {
   const t = c.get('t');
   return renderPage(c, {
     title: t('connections.list.title'),
+    bilingual: true,
     wide: true,
     children: (
       <>
@@ -478,6 +481,7 @@ export function answerPage(
     c,
     {
       title: t('connections.answer.title'),
+      bilingual: true,
       children: (
         <>
           <PageHeader
@@ -542,6 +546,7 @@ export function notificationsPage(
   const t = c.get('t');
   return renderPage(c, {
     title: t('connections.notifications.title'),
+    bilingual: true,
     children: (
       <>
         <PageHeader title={t('connections.notifications.title')} />
@@ -586,6 +591,7 @@ export function preferencesPage(c: C, prefs: Preferences, saved: boolean) {
   const t = c.get('t');
   return renderPage(c, {
     title: t('connections.preferences.title'),
+    bilingual: true,
     breadcrumbs: [
       { label: t('nav.account'), href: '/compte' },
       { label: t('connections.preferences.title') },
@@ -635,6 +641,7 @@ export function unsubscribePage(c: C, result: { email: string; category: string 
     c,
     {
       title: t('connections.unsubscribe.title'),
+      bilingual: true,
       children: (
         <>
           <PageHeader title={t('connections.unsubscribe.title')} />
@@ -674,6 +681,7 @@ export function pipelinePage(c: C, rows: PipelineRow[]) {
   const t = c.get('t');
   return renderPage(c, {
     title: t('connections.admin.pipeline_title'),
+    bilingual: true,
     section: 'admin',
     wide: true,
     breadcrumbs: [
@@ -750,6 +758,7 @@ export function opportunitiesPage(
   const t = c.get('t');
   return renderPage(c, {
     title: t('connections.admin.opportunities_title'),
+    bilingual: true,
     section: 'admin',
     wide: true,
     breadcrumbs: [

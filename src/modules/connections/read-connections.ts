@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/client.js';
 import { sql } from '../../db/sql.js';
 import type { Actor } from '../../policy/actor.js';
 import { isNetworkAdmin } from '../../policy/actor.js';
+import { asReader, type Reader, readContacts } from '../directory/index.js';
 import type { ConnectionRow } from './answer-connection.js';
 
 export interface ConnectionListItem {
@@ -51,10 +52,17 @@ export interface RevealedContacts {
 }
 
 /**
- * Contact details of both sides, whatever their sharing level — only once the request is
- * accepted (before that: nothing). The people are the requester and the answerer.
+ * Contact details of both sides once the request is accepted (before that: nothing). The
+ * people are the requester and the answerer. Contacts go through the directory's one sharing
+ * rule: each side reads the other as a connected partner (public and partners contacts,
+ * never confidential ones — convention art. 4); a member of a side also sees its own side's
+ * confidential contacts. `viewer` is null on the anonymous answer page.
  */
-export async function revealedContacts(db: Queryable, c: ConnectionRow): Promise<RevealedContacts[]> {
+export async function revealedContacts(
+  db: Queryable,
+  c: ConnectionRow,
+  viewer: Actor | null,
+): Promise<RevealedContacts[]> {
   if (c.status !== 'accepted') return [];
   const out: RevealedContacts[] = [];
   for (const side of [
@@ -72,9 +80,14 @@ export async function revealedContacts(db: Queryable, c: ConnectionRow): Promise
     const org = await db.one<{ email: string | null; website: string | null }>(
       sql`SELECT email, website FROM organisations WHERE id = ${side.id}`,
     );
-    const contacts = await db.many<RevealedContacts['contacts'][number]>(
-      sql`SELECT name, role_title, email, phone FROM organisation_contacts WHERE organisation_id = ${side.id} ORDER BY position, name`,
-    );
+    const readers: Reader[] = [{ kind: 'counterpart' }];
+    if (viewer) readers.push(asReader(viewer));
+    const contacts = (await readContacts(db, side.id, ...readers)).map((x) => ({
+      name: x.name,
+      role_title: x.roleTitle,
+      email: x.email,
+      phone: x.phone,
+    }));
     out.push({
       organisationId: side.id,
       organisationName: side.name,

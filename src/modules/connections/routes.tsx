@@ -4,6 +4,7 @@ import { audit } from '../../audit/audit.js';
 import { sql } from '../../db/sql.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
+import { ApiError } from '../../http/openapi.js';
 import type { Registrar } from '../../http/registry.js';
 import { fieldErrors, parseOrThrow, readForm } from '../../http/validation.js';
 import { isNetworkAdmin, membershipOf } from '../../policy/actor.js';
@@ -13,6 +14,7 @@ import type { Module } from '../index.js';
 import { answerConnection, linkGone, loadConnection, usableAnswerLink } from './answer-connection.js';
 import { toCsv } from './domain/csv.js';
 import { explain, findMatches } from './find-matches.js';
+import { NotificationsLink } from './notifications-link.js';
 import { preferencesOf, readUnsubscribeToken, unsubscribe } from './notify.js';
 import { listOpportunities, runWeeklyDigest, sendUserDigest } from './opportunities.js';
 import {
@@ -79,16 +81,8 @@ const user = (c: C) => {
 const ctxOf = (c: C) => ({ actor: c.get('actor'), requestId: c.get('requestId') });
 
 // ── API schemas ────────────────────────────────────────────────────────────
-const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
-      requestId: z.string(),
-    }),
-  })
-  .openapi('ConnectionsError');
+/** The shared error body (component `Error`, src/http/openapi.ts). */
+const ErrorBody = ApiError;
 const err = (description: string) => ({
   description,
   content: { 'application/json': { schema: ErrorBody } },
@@ -245,7 +239,7 @@ async function detail(
     {
       x,
       events: await connectionEvents(db, x.id),
-      contacts: await revealedContacts(db, x),
+      contacts: await revealedContacts(db, x, c.get('actor')),
       canAnswer: mayAnswer(c.get('actor'), x),
       ...extra,
     },
@@ -435,7 +429,9 @@ function register(r: Registrar, deps: Deps) {
       done: {
         status: done.status,
         invitationUrl: done.invitationUrl,
-        contacts: (await revealedContacts(db, after)).filter((s) => s.organisationId === after.requester_id),
+        contacts: (await revealedContacts(db, after, null)).filter(
+          (s) => s.organisationId === after.requester_id,
+        ),
       },
     });
   });
@@ -655,6 +651,7 @@ export const connectionsModule: Module = {
   name: 'connections',
   register,
   seedDemo: seedConnectionsDemo,
+  headerSlot: NotificationsLink,
   jobs: (deps) => ({
     'connections.sweep': async () => {
       await sweepConnections(deps);

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
+import { ApiError } from '../../http/openapi.js';
 import type { Registrar } from '../../http/registry.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { isPlatformAdmin } from '../../policy/actor.js';
@@ -10,16 +11,8 @@ import { countryName } from './domain/countries.js';
 import { profilePatchSchema } from './domain/profile.js';
 import { loadProfile, updateProfile } from './profiles.js';
 
-export const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
-      requestId: z.string(),
-    }),
-  })
-  .openapi('Error');
+/** The shared error body (component `Error`, src/http/openapi.ts). */
+export const ErrorBody = ApiError;
 
 const Ref = z.object({ code: z.string(), name: z.string() });
 

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../../i18n/catalogue.js';
+import { directoryMessagesEn } from './messages.en.js';
 
 export const directoryMessages: Catalogue = {
   fr: {
@@ -29,7 +30,42 @@ export const directoryMessages: Catalogue = {
     'directory.sharing.partners': 'Partenaires connectés',
     'directory.sharing.confidential': 'Confidentiel',
     'directory.sharing.hint':
-      'Public : visible de tous. Partenaires : visible des personnes connectées. Confidentiel : visible des membres de votre organisation et des équipes nationales.',
+      'Public : visible de tous. Partenaires : visible des personnes connectées et de vos partenaires de mise en relation. Confidentiel : visible des seuls membres de votre organisation (convention, art. 4).',
+    'directory.sharing.more': 'Ce que voient les autres',
+    // « Ce que voient les autres » (convention art. 4)
+    'directory.share.title': 'Ce que voient les autres',
+    'directory.share.lead':
+      'La convention UNML – Cités Unies France (art. 4) prévoit le partage des données utiles, à l’exception de celles qu’une partie a marquées comme confidentielles. Voici ce que chacun voit de votre organisation sur Passerelle.',
+    'directory.share.rule_title': 'Les trois niveaux de partage',
+    'directory.share.level_public': 'visible de tous, y compris sans compte.',
+    'directory.share.level_partners':
+      'visible des personnes connectées à Passerelle et des organisations avec lesquelles une mise en relation a été acceptée.',
+    'directory.share.level_confidential':
+      'visible des seuls membres de votre organisation. Ni les équipes nationales de l’UNML et de Cités Unies France, ni vos partenaires ne le voient.',
+    'directory.share.table_caption': 'Qui voit quoi, selon le niveau de partage',
+    'directory.share.col_level': 'Niveau de partage',
+    'directory.share.reader_anonymous': 'Visiteur sans compte, données ouvertes',
+    'directory.share.reader_signed_in': 'Personne connectée d’une autre organisation, équipes nationales',
+    'directory.share.reader_counterpart': 'Partenaire d’une mise en relation acceptée',
+    'directory.share.reader_member': 'Membres de votre organisation',
+    'directory.share.sees': 'Voit',
+    'directory.share.does_not_see': 'Ne voit pas',
+    'directory.share.where_title': 'Partout la même règle',
+    'directory.share.where': 'Une seule règle décide, partout où un contact peut apparaître :',
+    'directory.share.where_profile': 'la page de l’organisation et l’API (GET /api/v1/organisations/{id}) ;',
+    'directory.share.where_connection':
+      'la page d’une mise en relation acceptée et la page de réponse reçue par e-mail ;',
+    'directory.share.where_exports':
+      'les exports de l’annuaire (CSV, JSON, données ouvertes), qui ne contiennent aucun contact ;',
+    'directory.share.where_mail':
+      'les e-mails : une demande de mise en relation n’est jamais envoyée à un contact confidentiel ;',
+    'directory.share.where_documents':
+      'les documents d’un projet marqués « Confidentiel », que seuls les membres de l’organisation qui les a déposés peuvent lire.',
+    'directory.share.how_title': 'Marquer une information comme confidentielle',
+    'directory.share.how':
+      'Les administrateurs de votre organisation choisissent le niveau de partage de chaque contact sur la page « Modifier le profil », et celui de chaque document au moment de le déposer sur la page du projet.',
+    'directory.share.operators':
+      'L’équipe technique qui exploite la plateforme a accès à la base de données pour la faire fonctionner ; elle ne consulte pas ces informations pour d’autres raisons.',
     // Themes
     'directory.theme.youth_mobility': 'Mobilité internationale des jeunes',
     'directory.theme.ecsi': 'Éducation à la citoyenneté et à la solidarité internationale (ECSI)',
@@ -219,5 +255,5 @@ export const directoryMessages: Catalogue = {
       'Bonjour,\n\nLe profil de {name} dans l’annuaire Passerelle n’a pas été vérifié depuis plus de douze mois ({since}).\n\nPour que les Missions Locales et les collectivités trouvent des informations à jour, relisez-le et confirmez-le ici :\n{url}\n\nMerci,\nL’équipe Passerelle',
     'directory.reminder.never': 'jamais vérifié',
   },
-  en: {},
+  en: directoryMessagesEn,
 };

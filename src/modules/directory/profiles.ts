@@ -10,7 +10,7 @@ import {
   type ProfileSnapshot,
   parisDay,
 } from './domain/profile.js';
-import { type SharingLevel, visibleSharingLevels } from './domain/sharing.js';
+import { type Reader, type SharingLevel, visibleLevels, visibleSharingLevels } from './domain/sharing.js';
 
 export interface OrganisationRow {
   id: string;
@@ -57,6 +57,20 @@ export async function contactsOf(q: Queryable, id: string, levels?: SharingLevel
     FROM organisation_contacts WHERE organisation_id = ${id}
     ${levels ? sql`AND sharing_level = ANY(${levels})` : sql.empty}
     ORDER BY position, created_at`);
+}
+
+/**
+ * The contacts of an organisation that these readers may see (the union of what each may
+ * see), through the one sharing rule of `domain/sharing.ts`. Every page, API route, export
+ * and e-mail that shows contacts of an organisation reads them here.
+ */
+export async function readContacts(
+  q: Queryable,
+  organisationId: string,
+  ...readers: Reader[]
+): Promise<ContactRow[]> {
+  const levels = [...new Set(readers.flatMap((r) => visibleLevels(r, organisationId)))];
+  return contactsOf(q, organisationId, levels);
 }
 
 export interface PartnerRow {
@@ -165,13 +179,14 @@ export async function loadProfile(db: Db, id: string, actor: Actor) {
   if (!org) throw new AppError('not_found', 'Cette organisation n’existe pas.');
   const levels = visibleSharingLevels(actor, id);
   const snap = await snapshot(db, org);
-  const contacts = (await contactsOf(db, id, levels)).map(({ id: _id, ...c }) => c);
+  const contacts = (await readContacts(db, id, { kind: 'actor', actor })).map(({ id: _id, ...c }) => c);
   const groupNames = await db.many<{ code: string; name: string }>(
     sql`SELECT code, name FROM country_groups WHERE code = ANY(${snap.countryGroups}) ORDER BY name`,
   );
   return {
     org,
-    snapshot: snap,
+    // The snapshot holds every contact (for the owner's form); callers get the readable ones only.
+    snapshot: { ...snap, contacts },
     contacts,
     levels,
     countryGroups: groupNames,

@@ -8,10 +8,13 @@ import { policies } from '../../policy/policy.js';
 import { formToPatch, profileToForm } from './domain/profile-form.js';
 import { editPage } from './pages/edit.js';
 import { organisationPage } from './pages/organisation.js';
+import { sharingPage } from './pages/sharing.js';
 import { findOrganisation, loadProfile, partnersOf, snapshot, updateProfile } from './profiles.js';
 
 /** Organisation page (public, filtered by sharing level) and profile editing (its admins). */
 export function registerProfilePages(r: Registrar, deps: Deps) {
+  r.page('GET', '/ce-que-voient-les-autres', policies.public, (c) => sharingPage(c));
+
   r.page('GET', '/organisations/:id', policies.public, async (c) => {
     const p = await loadProfile(deps.db, c.req.param('id') ?? '', c.get('actor'));
     return organisationPage(c, p);

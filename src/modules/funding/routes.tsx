@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { sql } from '../../db/sql.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
+import { ApiError } from '../../http/openapi.js';
 import type { Registrar } from '../../http/registry.js';
 import { fieldErrors, readForm } from '../../http/validation.js';
 import { policies } from '../../policy/policy.js';
@@ -76,16 +77,8 @@ async function programmeOr404(deps: Deps, id: string) {
 }
 
 // ── API ────────────────────────────────────────────────────────────────────
-const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
-      requestId: z.string(),
-    }),
-  })
-  .openapi('FundingError');
+/** The shared error body (component `Error`, src/http/openapi.ts). */
+const ErrorBody = ApiError;
 const CallJson = z.object({
   id: z.string().optional(),
   title: z.string(),

@@ -4,6 +4,8 @@ import { Alert, PageHeader } from '../../http/layout/components.js';
 import { renderPage } from '../../http/layout/Layout.js';
 import { policies } from '../../policy/policy.js';
 import type { Module } from '../index.js';
+import { loadDashboard } from './dashboard.js';
+import { dashboardPage } from './dashboard-page.js';
 
 function legalPage(c: Context<AppEnv>, titleKey: string, sections: [string | null, string][]) {
   const t = c.get('t');
@@ -27,8 +29,12 @@ function legalPage(c: Context<AppEnv>, titleKey: string, sections: [string | nul
 export const homeModule: Module = {
   name: 'home',
   register(r, deps) {
-    r.page('GET', '/', policies.public, (c) => {
+    // Signed in: a dashboard of what to do (issue 9 §5); anonymous: the presentation page.
+    r.page('GET', '/', policies.public, async (c) => {
       const t = c.get('t');
+      const actor = c.get('actor');
+      if (actor.kind === 'user')
+        return dashboardPage(c, await loadDashboard(deps.db, actor, deps.now()), { demo: deps.config.DEMO });
       return renderPage(c, {
         title: t('home.title'),
         section: 'home',

@@ -220,7 +220,7 @@ for (const kind of DB_KINDS) {
       const tooEarly = await u.json('POST', `/api/v1/projects/${id}/transitions`, { to: 'completed' });
       expect(tooEarly.status).toBe(409);
       expect((await tooEarly.json()).error.message).toBe(
-        'Le projet finit le 2026-06-30 : il ne peut pas encore être terminé.',
+        'Le projet finit le 30 juin 2026 : il ne peut pas encore être terminé.',
       );
       app.setNow('2026-07-01T09:00:00Z');
       u = await app.as(cityUser); // a new session at the new date

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { sql } from '../../db/sql.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { AppError, type FieldErrors } from '../../http/errors.js';
+import { ApiError } from '../../http/openapi.js';
 import type { Registrar } from '../../http/registry.js';
 import { fieldErrors, parseOrThrow, readForm } from '../../http/validation.js';
 import { type Actor, isNetworkAdmin, membershipOf } from '../../policy/actor.js';
@@ -176,16 +177,8 @@ function listFilter(c: C) {
 }
 
 // ── API ────────────────────────────────────────────────────────────────────
-const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
-      requestId: z.string(),
-    }),
-  })
-  .openapi('ProjectsError');
+/** The shared error body (component `Error`, src/http/openapi.ts). */
+const ErrorBody = ApiError;
 const err = (description: string) => ({
   description,
   content: { 'application/json': { schema: ErrorBody } },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Queryable } from '../../../db/client.js';
 import { type Sql, sql } from '../../../db/sql.js';
+import { formatDate, formatDateTime } from '../../../i18n/i18n.js';
 
 /** Rows shown per page on the admin lists. */
 export const PAGE_SIZE = 50;
@@ -163,11 +164,27 @@ export function stableJson(v: unknown): string {
   );
 }
 
-/** A value as readable text in a diff cell: strings as they are, the rest as JSON. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** Dates read in French ("6 mai 2024"), never as raw ISO text (issue 9 §5). */
+function readableDates(v: unknown): unknown {
+  if (typeof v === 'string') {
+    if (ISO_DATE.test(v)) return formatDate(v);
+    if (ISO_INSTANT.test(v)) return formatDateTime(v);
+    return v;
+  }
+  if (Array.isArray(v)) return v.map(readableDates);
+  if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, readableDates(x)]));
+  return v;
+}
+
+/** A value as readable text in a diff cell: strings as they are (dates in French), the rest as JSON. */
 export function showValue(v: unknown): string {
   if (v === undefined) return '—';
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v, null, 1);
+  const shown = readableDates(v);
+  if (typeof shown === 'string') return shown;
+  return JSON.stringify(shown, null, 1);
 }
 
 import { csvCell } from '../../../lib/csv.js';

@@ -1,9 +1,11 @@
 /**
- * Account lockout after repeated failed sign-ins (a brute-force brake per account; the
- * per-IP rate limit is the other brake). Pure rules over `users.failed_logins` and
+ * Account-wide lockout after many consecutive failed sign-ins from ANY addresses (the brake
+ * against a brute force spread over many addresses; ADR 0006 as amended). The first brakes
+ * are per address (domain/rate-limit.ts): 5 failures lock an account for the address that
+ * failed only, 20 failures block the address. Pure rules over `users.failed_logins` and
  * `users.locked_until`.
  */
-export const MAX_FAILED_SIGN_INS = 5;
+export const MAX_FAILED_SIGN_INS = 50;
 export const LOCKOUT_MINUTES = 15;
 
 export interface LockState {
@@ -16,7 +18,7 @@ export function isLocked(s: LockState, now: Date): boolean {
 }
 
 /**
- * After a failed attempt: one more consecutive failure; the 5th locks the account for 15
+ * After a failed attempt: one more consecutive failure; the 50th locks the account for 15
  * minutes. Once a lock has run out, counting starts again from zero.
  */
 export function afterFailure(s: LockState, now: Date): LockState & { justLocked: boolean } {

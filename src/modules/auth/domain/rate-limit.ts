@@ -9,8 +9,27 @@ export interface RateLimitRule {
   windowSeconds: number;
 }
 
-/** 20 sign-in attempts per IP address (or per e-mail address when the IP is unknown) per 15 minutes. */
-export const SIGN_IN_LIMIT: RateLimitRule = { name: 'sign_in', limit: 20, windowSeconds: 15 * 60 };
+/**
+ * 20 FAILED sign-ins per client address (or per e-mail address when the address is unknown)
+ * per 15 minutes; then that address is refused (429) until the window ends. Successful
+ * sign-ins never count: an office of twenty colleagues behind one address signs in freely.
+ */
+export const SIGN_IN_LIMIT: RateLimitRule = { name: 'sign_in_failed', limit: 20, windowSeconds: 15 * 60 };
+/**
+ * 5 failed sign-ins on one account from one address per 15 minutes lock that account FOR
+ * THAT ADDRESS until the window ends: someone flooding from one address cannot lock its
+ * owner out from anywhere else. A success from that address clears the count.
+ */
+export const ACCOUNT_ADDRESS_LIMIT: RateLimitRule = {
+  name: 'sign_in_failed_account',
+  limit: 5,
+  windowSeconds: 15 * 60,
+};
+
+/** `sign_in_failed_account:<user id>:<address or "unknown">`. */
+export function accountAddressKey(userId: string, ip: string | null): string {
+  return `${ACCOUNT_ADDRESS_LIMIT.name}:${userId}:${ip ?? 'unknown'}`;
+}
 /** 10 password-reset requests per IP address (or e-mail) per 15 minutes. */
 export const RESET_LIMIT: RateLimitRule = { name: 'password_reset', limit: 10, windowSeconds: 15 * 60 };
 

@@ -9,7 +9,7 @@ import {
   profilePatchSchema,
 } from './profile.js';
 import { formToPatch } from './profile-form.js';
-import { visibleSharingLevels } from './sharing.js';
+import { visibleLevels, visibleSharingLevels } from './sharing.js';
 
 const user = (over: Partial<Extract<Actor, { kind: 'user' }>['user']> = {}, orgs: string[] = []): Actor => ({
   kind: 'user',
@@ -31,11 +31,20 @@ describe('sharing levels (convention art. 4: confidential data is not shared)', 
   it('signed-in users of another organisation see public and partners contacts', () => {
     expect(visibleSharingLevels(user({}, ['other']), 'org')).toEqual(['public', 'partners']);
   });
-  it('members of the organisation and network admins see everything', () => {
+  it('art. 4: only members of the organisation see its confidential contacts, not network or platform admins', () => {
     expect(visibleSharingLevels(user({}, ['org']), 'org')).toContain('confidential');
-    expect(visibleSharingLevels(user({ globalRole: 'network_admin', network: 'cuf' }), 'org')).toContain(
-      'confidential',
-    );
+    expect(visibleSharingLevels(user({ globalRole: 'network_admin', network: 'cuf' }), 'org')).toEqual([
+      'public',
+      'partners',
+    ]);
+    expect(visibleSharingLevels(user({ globalRole: 'platform_admin' }), 'org')).toEqual([
+      'public',
+      'partners',
+    ]);
+  });
+  it('a connected counterpart sees public and partners contacts; open data sees public ones', () => {
+    expect(visibleLevels({ kind: 'counterpart' }, 'org')).toEqual(['public', 'partners']);
+    expect(visibleLevels({ kind: 'open_data' }, 'org')).toEqual(['public']);
   });
 });
 

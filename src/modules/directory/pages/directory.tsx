@@ -78,6 +78,7 @@ export function directoryPage(c: Context<AppEnv>, p: DirectoryPageProps, status 
     c,
     {
       title: raw.q ? `${raw.q} — ${title}` : title,
+      bilingual: true,
       section: 'directory',
       wide: true,
       breadcrumbs: [{ label: t('nav.home'), href: '/' }, { label: title }],

@@ -138,6 +138,7 @@ export function editPage(c: Context<AppEnv>, p: EditPageProps, status = 200) {
     c,
     {
       title: Object.keys(errors).length ? `Erreur — ${title}` : title,
+      bilingual: true,
       section: 'directory',
       breadcrumbs: [
         { label: t('nav.home'), href: '/' },
@@ -295,7 +296,10 @@ export function editPage(c: Context<AppEnv>, p: EditPageProps, status = 200) {
             </fieldset>
 
             <h2>{t('directory.edit.section_contacts')}</h2>
-            <p class="hint">{t('directory.sharing.hint')}</p>
+            <p class="hint">
+              {t('directory.sharing.hint')}{' '}
+              <a href="/ce-que-voient-les-autres">{t('directory.sharing.more')}</a>
+            </p>
             {Array.from({ length: rows + 1 }, (_, i) => {
               const k = (f: string) => `contacts.${i}.${f}`;
               const isNew = i === rows;

@@ -29,6 +29,7 @@ export function organisationPage(c: Context<AppEnv>, p: Profile) {
   const dash = <span class="muted">{t('directory.org.not_given')}</span>;
   return renderPage(c, {
     title: org.name,
+    bilingual: true,
     section: 'directory',
     breadcrumbs: [
       { label: t('nav.home'), href: '/' },
@@ -196,6 +197,9 @@ export function organisationPage(c: Context<AppEnv>, p: Profile) {
             </ul>
           )}
           {actor.kind === 'anonymous' && <p class="hint">{t('directory.org.contacts_sign_in')}</p>}
+          <p class="hint">
+            <a href="/ce-que-voient-les-autres">{t('directory.sharing.more')}</a>
+          </p>
         </section>
 
         <section aria-labelledby="engagement">

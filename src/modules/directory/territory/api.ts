@@ -2,18 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../http/context.js';
 import { AppError } from '../../../http/errors.js';
+import { ApiError } from '../../../http/openapi.js';
 import type { Registrar } from '../../../http/registry.js';
 import { policies } from '../../../policy/policy.js';
 import { findCommune, isInseeCode, searchCommunes } from './find-communes.js';
 
-const ErrorDoc = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
-    requestId: z.string(),
-  }),
-});
+/** The shared error body (component `Error`, src/http/openapi.ts). */
+const ErrorDoc = ApiError;
 
 const CommuneDoc = z
   .object({

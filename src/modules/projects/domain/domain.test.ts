@@ -223,7 +223,7 @@ describe('funding eligibility', () => {
       '2026-02-01',
     );
     expect(r.eligible.map((v) => v.programme.id)).toEqual(['daect']);
-    expect(r.eligible[0].reasons).toContain('Appel ouvert jusqu’au 2026-03-01.');
+    expect(r.eligible[0].reasons).toContain('Appel ouvert jusqu’au 1 mars 2026.');
     expect(r.eligible[0].reasons).toContain(
       'Peut être déposé par une collectivité territoriale du partenariat.',
     );

@@ -4,6 +4,7 @@
  * are said so, never guessed. Calls are shown as information: most schemes are recurring,
  * so a closed call does not exclude a programme.
  */
+import { formatDate } from '../../../i18n/i18n.js';
 import {
   type ApplicantType,
   countryInZones,
@@ -110,14 +111,16 @@ export function eligibility(
 
     const open = openCalls(p, today);
     const next = nextCall(p, today);
-    if (open.length) pro.push(`Appel ouvert jusqu’au ${open[0].closesOn}.`);
-    else if (next) pro.push(`Prochain appel à partir du ${next.opensOn}.`);
+    if (open.length) pro.push(`Appel ouvert jusqu’au ${formatDate(open[0].closesOn)}.`);
+    else if (next) pro.push(`Prochain appel à partir du ${formatDate(next.opensOn)}.`);
     else if (p.calls.length)
       pro.push(
-        `Aucun appel ouvert aujourd’hui (dernier clos le ${p.calls
-          .map((c) => c.closesOn)
-          .sort()
-          .at(-1)})${p.recurrence ? ` ; périodicité : ${p.recurrence}` : ''}.`,
+        `Aucun appel ouvert aujourd’hui (dernier clos le ${formatDate(
+          p.calls
+            .map((c) => c.closesOn)
+            .sort()
+            .at(-1),
+        )})${p.recurrence ? ` ; périodicité : ${p.recurrence}` : ''}.`,
       );
 
     if (con.length) ineligible.push({ programme: p, reasons: con });

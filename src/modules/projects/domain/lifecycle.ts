@@ -3,6 +3,7 @@
  * evaluated, or abandoned (with a reason) from any status before completion. Each allowed
  * transition is a row of TRANSITIONS with a guard that names, in French, what is missing.
  */
+import { formatDate } from '../../../i18n/i18n.js';
 import type { ProjectKind } from '../../funding/domain/programme.js';
 
 export const STATUSES = [
@@ -55,11 +56,11 @@ const obtained: Guard = (p) =>
     : ['Enregistrez au moins un financement obtenu dans le plan de financement.'];
 const started: Guard = (p, today) =>
   p.startsOn && p.startsOn > today
-    ? [`Le projet commence le ${p.startsOn} : il ne peut pas encore être en cours.`]
+    ? [`Le projet commence le ${formatDate(p.startsOn)} : il ne peut pas encore être en cours.`]
     : [];
 const ended: Guard = (p, today) =>
   p.endsOn && p.endsOn > today
-    ? [`Le projet finit le ${p.endsOn} : il ne peut pas encore être terminé.`]
+    ? [`Le projet finit le ${formatDate(p.endsOn)} : il ne peut pas encore être terminé.`]
     : [];
 const participants: Guard = (p) =>
   p.youngParticipants + p.staffParticipants > 0

@@ -1,0 +1,11 @@
+/** Public surface of the directory module for other modules. */
+export {
+  asReader,
+  isInsider,
+  mayRead,
+  type Reader,
+  SHARING_LEVELS,
+  type SharingLevel,
+  visibleLevels,
+} from './domain/sharing.js';
+export { type ContactRow, readContacts } from './profiles.js';

@@ -1,0 +1,3 @@
+/** Public surface of the projects module: what other modules may use. */
+export { type DashboardProject, projectsDashboard } from './dashboard.js';
+export { projectsModule } from './routes.js';
