@@ -28,7 +28,7 @@ function productFiles(dir: string): string[] {
   });
 }
 
-export function findForbiddenPaths(files: { path: string; text: string }[]): string[] {
+function findForbiddenPaths(files: { path: string; text: string }[]): string[] {
   const found: string[] = [];
   for (const f of files)
     f.text.split('\n').forEach((line, i) => {
