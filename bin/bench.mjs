@@ -66,7 +66,7 @@ async function start(port) {
     try {
       const res = await fetch(`${url}/`);
       await res.arrayBuffer();
-      if (res.status === 200) return { child, url, ms: performance.now() - t0, t0 };
+      if (res.status === 200) return { child, url, ms: performance.now() - t0, t0, output: () => output };
     } catch {
       // not listening yet
     }
@@ -205,7 +205,12 @@ async function main() {
   console.log(
     `cold start 1 (empty data folder: migrations + demo data): ${fmt(first.ms, 0)} ms to the first 200 on /`,
   );
-  const imported = await watchFirstImport(first.url, first.t0);
+  let imported;
+  try {
+    imported = await watchFirstImport(first.url, first.t0);
+  } catch (e) {
+    throw new Error(`${e.message}; server output:\n${first.output().slice(-4000)}`);
+  }
   console.log(
     `first start → national directory (${imported.ml} Missions Locales, ${imported.communes} communes): ${fmt(imported.seconds)} s after spawn${imported.complete ? '' : ' — NOT COMPLETE (timeout)'}`,
   );
