@@ -15,7 +15,7 @@ import autocannon from 'autocannon';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const START_TIMEOUT_MS = 120_000;
+const START_TIMEOUT_MS = 300_000;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-bench-'));
 let server = null;

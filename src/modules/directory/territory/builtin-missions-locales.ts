@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AuditContext } from '../../../audit/audit.js';
 import type { Db } from '../../../db/client.js';
+import { yieldToRequests } from '../../../http/activity.js';
 import { importMissionsLocales, type MlImportReport } from './import-missions-locales.js';
 
 /**
@@ -41,7 +42,7 @@ export async function importBuiltinMissionsLocales(
   const size = opts.chunkRows ?? lines.length;
   let total: MlImportReport | null = null;
   for (let i = 0; i < lines.length; i += size) {
-    if (i && opts.pauseMs) await new Promise((r) => setTimeout(r, opts.pauseMs));
+    if (i && opts.pauseMs) await yieldToRequests(opts.pauseMs);
     const r = await importMissionsLocales(db, {
       format: 'csv',
       files: [{ name: file.name, content: [header, ...lines.slice(i, i + size)].join('\n') }],

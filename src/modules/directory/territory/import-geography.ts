@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { audit } from '../../../audit/audit.js';
 import type { Db, Queryable } from '../../../db/client.js';
 import { sql } from '../../../db/sql.js';
+import { yieldToRequests } from '../../../http/activity.js';
 import { PROJECT_ROOT } from '../../../paths.js';
 import { refreshApproximateCoverage } from './coverage.js';
 import { buildGeography, type CogData, type Geography } from './domain/geography.js';
@@ -66,7 +67,7 @@ export const GEOGRAPHY_PROGRESS_KEY = 'geography_import';
 export interface ImportGeographyOptions {
   /** Rows per transaction (communes; territory links of the authorities). */
   chunkRows?: number;
-  /** Pause between two transactions, so that pages keep answering during a background import. */
+  /** Pause between two transactions, then wait for the requests in flight: pages keep answering during a background import. */
   pauseMs?: number;
   /** Called after each committed transaction. */
   onProgress?: (p: GeographyProgress) => void;
@@ -220,7 +221,6 @@ const add = (into: Counts, c: { created: number; updated: number }) => {
 
 const fingerprintOf = (geo: Geography) =>
   createHash('sha256').update(JSON.stringify(geo)).digest('hex').slice(0, 16);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * `passerelle import geography` and the background import: brings the database to the COG
@@ -278,7 +278,7 @@ export async function importGeography(
         await save(tx);
       });
       opts.onProgress?.(progress);
-      if (opts.pauseMs && i + 1 < steps.length) await sleep(opts.pauseMs);
+      if (opts.pauseMs && i + 1 < steps.length) await yieldToRequests(opts.pauseMs);
     }
   } catch (e) {
     progress.status = 'failed';

@@ -13,7 +13,7 @@ export const FIRST_START_JOB = 'directory.first-start-import';
 export const FIRST_START_KEY = 'first_start_import';
 
 /** Background imports keep to small transactions with a pause between them: pages keep answering. */
-export const BACKGROUND = { chunkRows: 500, pauseMs: 25 } as const;
+export const BACKGROUND = { chunkRows: 300, pauseMs: 10 } as const;
 
 export interface FirstStartState {
   phase: 'queued' | 'geography' | 'missions_locales' | 'demo' | 'done';
