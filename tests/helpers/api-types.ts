@@ -245,6 +245,296 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agreements/{id}/formal-notices/{noticeId}/remedy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Constater la levée d’une mise en demeure (art. 7) */
+        post: operations["remedyFormalNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/formal-notices/{noticeId}/termination": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Demander la résiliation après une mise en demeure restée sans effet (art. 7) */
+        post: operations["requestTermination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/automatic-terminations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enregistrer une résiliation de plein droit (art. 7), avec son fondement juridique */
+        post: operations["recordAutomaticTermination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ouvrir un litige : d’abord le règlement amiable (art. 9) */
+        post: operations["openDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/disputes/{disputeId}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Faire passer un litige à l’étape suivante : médiation, arbitrage, règlement (art. 9) */
+        post: operations["advanceDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enregistrer la réunion annuelle des parties : participants, compte rendu, décisions, bilan (art. 4) */
+        post: operations["recordMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/approvals/{approvalId}/signed-copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Déposer la copie signée (PDF) d’une signature */
+        put: operations["putSignedCopy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/roadmaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les feuilles de route annuelles, avec leurs actions, leur empreinte et leurs approbations */
+        get: operations["listRoadmaps"];
+        put?: never;
+        /** Ouvrir la feuille de route d’une année (reprend les actions non terminées de l’année précédente) */
+        post: operations["createRoadmap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/roadmaps/{year}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ajouter une action à la feuille de route d’une année (change l’empreinte à approuver) */
+        post: operations["addRoadmapAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/roadmaps/{year}/actions/{actionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Suivre une action : statut et avancement */
+        patch: operations["updateRoadmapAction"];
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/roadmaps/{year}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approuver la feuille de route d’une année par son empreinte, au nom d’une partie (art. 3) */
+        post: operations["approveRoadmap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/roadmaps/{year}/actions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Importer des actions depuis un CSV (mêmes colonnes que l’export) : tout ou rien, erreurs par ligne dans `error.fields` */
+        post: operations["importRoadmapActions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/roadmaps/{year}/actions.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exporter les actions d’une année en CSV (UTF-8, point-virgule) */
+        get: operations["exportRoadmapActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une demande de mise en relation, avec qui l’a reçue (deliveredTo) */
+        get: operations["getConnectionsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Réseau relais : transmettre la demande à un contact du destinataire (lien de réponse personnel) */
+        post: operations["postConnectionsIdForward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}/invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Réseau relais : inviter une personne à rejoindre Passerelle au nom du destinataire et à répondre */
+        post: operations["postConnectionsIdInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Réseau relais : les demandes en attente adressées à des organisations sans compte */
+        get: operations["getRelays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}/matches": {
         parameters: {
             query?: never;
@@ -638,6 +928,79 @@ export interface components {
                 /** @enum {string} */
                 coverage: "declared" | "approximate";
             }[];
+        };
+        Roadmap: {
+            year: number;
+            /** @description Premier jour de l’année de convention (AAAA-MM-JJ) */
+            startsOn: string;
+            /** @description Dernier jour de l’année de convention (AAAA-MM-JJ) */
+            endsOn: string;
+            /**
+             * @description validated : chaque partie a approuvé l’empreinte actuelle (art. 3)
+             * @enum {string}
+             */
+            state: "draft" | "validated";
+            /** @description Empreinte SHA-256 du plan, à approuver par chaque partie */
+            hash: string;
+            progress: number | null;
+            approvals: {
+                organisationId: string;
+                hash: string;
+                approvedOn: string;
+                /** @description Approbation de l’empreinte actuelle */
+                current: boolean;
+            }[];
+            actions: components["schemas"]["RoadmapAction"][];
+        };
+        RoadmapAction: {
+            id: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            engagement: "inform_networks" | "joint_communication" | "exchange_events" | "facilitate_connections" | "ecsi_awareness" | "cross_presentations" | "partners_abroad_funding" | "annual_roadmap";
+            ownerOrganisationId: string;
+            coOwnerIds: string[];
+            indicator: string;
+            targetValue: number | null;
+            dueOn: string | null;
+            /** @enum {string} */
+            status: "planned" | "in_progress" | "done" | "dropped";
+            progress: number;
+            weight: number;
+            carriedFromActionId: string | null;
+        };
+        ConnectionDetail: {
+            id: string;
+            requester: {
+                id: string;
+                name: string;
+            };
+            receiver: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "expired";
+            createdAt: string;
+            expiresAt: string;
+            answeredAt: string | null;
+            projectKind: string | null;
+            /** @description Qui a reçu la demande ; jamais vide pour une demande en attente. Aucune adresse n’y figure. */
+            deliveredTo: components["schemas"]["ConnectionDelivery"][];
+        };
+        ConnectionDelivery: {
+            /** @enum {string} */
+            kind: "member" | "network_staff" | "invited_contact";
+            organisationId: string;
+            organisationName: string;
+            /**
+             * @description members : les membres du destinataire ; directory : son adresse publique ; relay : le réseau qui le soutient (art. 3) ; forward : un contact à qui le réseau a transmis la demande ; invitation : une personne invitée à rejoindre Passerelle
+             * @enum {string}
+             */
+            via: "members" | "directory" | "relay" | "forward" | "invitation";
+            /** @description Personnes prévenues (membres, équipe du réseau) */
+            recipients: number;
+            at: string;
         };
         Connection: {
             id: string;
@@ -1857,6 +2220,1740 @@ export interface operations {
             };
             /** @description Données invalides (champs nommés) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    remedyFormalNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant de la convention */
+                id: string;
+                /** @description Identifiant de la mise en demeure */
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organisationId: string;
+                    remediedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description La convention après l’action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        kind: string;
+                        /** @enum {string} */
+                        state: "draft" | "signing" | "in_force" | "withdrawn" | "terminated" | "expired";
+                        /**
+                         * @description Date AAAA-MM-JJ
+                         * @example 2025-07-04
+                         */
+                        on: string;
+                        termYears: number;
+                        parties: {
+                            organisationId: string;
+                            name: string;
+                            kind: string;
+                        }[];
+                        versions: {
+                            number: number;
+                            hash: string;
+                            /** @enum {string} */
+                            format: "markdown" | "pdf";
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            proposedOn: string;
+                            approvals: {
+                                organisationId: string;
+                                signerName: string;
+                                signerRole: string;
+                                /**
+                                 * @description Date AAAA-MM-JJ
+                                 * @example 2025-07-04
+                                 */
+                                signedOn: string;
+                                method: string;
+                                recordedByPlatformAdmin: boolean;
+                            }[];
+                        }[];
+                        bindingVersion: number | null;
+                        /**
+                         * @description Date AAAA-MM-JJ
+                         * @example 2025-07-04
+                         */
+                        inForceFrom: string | null;
+                        /**
+                         * @description Date AAAA-MM-JJ
+                         * @example 2025-07-04
+                         */
+                        lastDayInForce: string | null;
+                        withdrawal: {
+                            organisationId: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            notifiedOn: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            effectiveOn: string;
+                        } | null;
+                        formalNotices: {
+                            id: string;
+                            fromOrganisationId: string;
+                            toOrganisationId: string;
+                            letterReference: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            sentOn: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            terminationAvailableFrom: string;
+                            /** @enum {string} */
+                            status: "open" | "remedied" | "termination_requested";
+                        }[];
+                        termination: {
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            on: string;
+                            /** @enum {string} */
+                            kind: "formal_notice" | "automatic";
+                            legalGround: string | null;
+                        } | null;
+                        disputes: {
+                            id: string;
+                            subject: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            openedOn: string;
+                            stage: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Action impossible dans l’état de la convention */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    requestTermination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant de la convention */
+                id: string;
+                /** @description Identifiant de la mise en demeure */
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organisationId: string;
+                    requestedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description La convention après l’action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        kind: string;
+                        /** @enum {string} */
+                        state: "draft" | "signing" | "in_force" | "withdrawn" | "terminated" | "expired";
+                        /**
+                         * @description Date AAAA-MM-JJ
+                         * @example 2025-07-04
+                         */
+                        on: string;
+                        termYears: number;
+                        parties: {
+                            organisationId: string;
+                            name: string;
+                            kind: string;
+                        }[];
+                        versions: {
+                            number: number;
+                            hash: string;
+                            /** @enum {string} */
+                            format: "markdown" | "pdf";
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            proposedOn: string;
+                            approvals: {
+                                organisationId: string;
+                                signerName: string;
+                                signerRole: string;
+                                /**
+                                 * @description Date AAAA-MM-JJ
+                                 * @example 2025-07-04
+                                 */
+                                signedOn: string;
+                                method: string;
+                                recordedByPlatformAdmin: boolean;
+                            }[];
+                        }[];
+                        bindingVersion: number | null;
+                        /**
+                         * @description Date AAAA-MM-JJ
+                         * @example 2025-07-04
+                         */
+                        inForceFrom: string | null;
+                        /**
+                         * @description Date AAAA-MM-JJ
+                         * @example 2025-07-04
+                         */
+                        lastDayInForce: string | null;
+                        withdrawal: {
+                            organisationId: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            notifiedOn: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            effectiveOn: string;
+                        } | null;
+                        formalNotices: {
+                            id: string;
+                            fromOrganisationId: string;
+                            toOrganisationId: string;
+                            letterReference: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            sentOn: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            terminationAvailableFrom: string;
+                            /** @enum {string} */
+                            status: "open" | "remedied" | "termination_requested";
+                        }[];
+                        termination: {
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            on: string;
+                            /** @enum {string} */
+                            kind: "formal_notice" | "automatic";
+                            legalGround: string | null;
+                        } | null;
+                        disputes: {
+                            id: string;
+                            subject: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            openedOn: string;
+                            stage: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Le délai de la mise en demeure n’est pas écoulé, ou elle a été levée */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordAutomaticTermination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant de la convention */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organisationId: string;
+                    effectiveOn: string;
+                    legalGround: string;
+                };
+            };
+        };
+        responses: {
+            /** @description La convention après l’action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        kind: string;
+                        /** @enum {string} */
+                        state: "draft" | "signing" | "in_force" | "withdrawn" | "terminated" | "expired";
+                        /**
+                         * @description Date AAAA-MM-JJ
+                         * @example 2025-07-04
+                         */
+                        on: string;
+                        termYears: number;
+                        parties: {
+                            organisationId: string;
+                            name: string;
+                            kind: string;
+                        }[];
+                        versions: {
+                            number: number;
+                            hash: string;
+                            /** @enum {string} */
+                            format: "markdown" | "pdf";
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            proposedOn: string;
+                            approvals: {
+                                organisationId: string;
+                                signerName: string;
+                                signerRole: string;
+                                /**
+                                 * @description Date AAAA-MM-JJ
+                                 * @example 2025-07-04
+                                 */
+                                signedOn: string;
+                                method: string;
+                                recordedByPlatformAdmin: boolean;
+                            }[];
+                        }[];
+                        bindingVersion: number | null;
+                        /**
+                         * @description Date AAAA-MM-JJ
+                         * @example 2025-07-04
+                         */
+                        inForceFrom: string | null;
+                        /**
+                         * @description Date AAAA-MM-JJ
+                         * @example 2025-07-04
+                         */
+                        lastDayInForce: string | null;
+                        withdrawal: {
+                            organisationId: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            notifiedOn: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            effectiveOn: string;
+                        } | null;
+                        formalNotices: {
+                            id: string;
+                            fromOrganisationId: string;
+                            toOrganisationId: string;
+                            letterReference: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            sentOn: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            terminationAvailableFrom: string;
+                            /** @enum {string} */
+                            status: "open" | "remedied" | "termination_requested";
+                        }[];
+                        termination: {
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            on: string;
+                            /** @enum {string} */
+                            kind: "formal_notice" | "automatic";
+                            legalGround: string | null;
+                        } | null;
+                        disputes: {
+                            id: string;
+                            subject: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            openedOn: string;
+                            stage: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Action impossible dans l’état de la convention */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    openDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant de la convention */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organisationId: string;
+                    subject: string;
+                    openedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Enregistré */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Action impossible dans l’état de la convention */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    advanceDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant de la convention */
+                id: string;
+                /** @description Identifiant du litige */
+                disputeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organisationId: string;
+                    /** @enum {string} */
+                    stage: "mediation" | "arbitration" | "settled";
+                    stageOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description La convention après l’action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        kind: string;
+                        /** @enum {string} */
+                        state: "draft" | "signing" | "in_force" | "withdrawn" | "terminated" | "expired";
+                        /**
+                         * @description Date AAAA-MM-JJ
+                         * @example 2025-07-04
+                         */
+                        on: string;
+                        termYears: number;
+                        parties: {
+                            organisationId: string;
+                            name: string;
+                            kind: string;
+                        }[];
+                        versions: {
+                            number: number;
+                            hash: string;
+                            /** @enum {string} */
+                            format: "markdown" | "pdf";
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            proposedOn: string;
+                            approvals: {
+                                organisationId: string;
+                                signerName: string;
+                                signerRole: string;
+                                /**
+                                 * @description Date AAAA-MM-JJ
+                                 * @example 2025-07-04
+                                 */
+                                signedOn: string;
+                                method: string;
+                                recordedByPlatformAdmin: boolean;
+                            }[];
+                        }[];
+                        bindingVersion: number | null;
+                        /**
+                         * @description Date AAAA-MM-JJ
+                         * @example 2025-07-04
+                         */
+                        inForceFrom: string | null;
+                        /**
+                         * @description Date AAAA-MM-JJ
+                         * @example 2025-07-04
+                         */
+                        lastDayInForce: string | null;
+                        withdrawal: {
+                            organisationId: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            notifiedOn: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            effectiveOn: string;
+                        } | null;
+                        formalNotices: {
+                            id: string;
+                            fromOrganisationId: string;
+                            toOrganisationId: string;
+                            letterReference: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            sentOn: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            terminationAvailableFrom: string;
+                            /** @enum {string} */
+                            status: "open" | "remedied" | "termination_requested";
+                        }[];
+                        termination: {
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            on: string;
+                            /** @enum {string} */
+                            kind: "formal_notice" | "automatic";
+                            legalGround: string | null;
+                        } | null;
+                        disputes: {
+                            id: string;
+                            subject: string;
+                            /**
+                             * @description Date AAAA-MM-JJ
+                             * @example 2025-07-04
+                             */
+                            openedOn: string;
+                            stage: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Action impossible dans l’état de la convention */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant de la convention */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    heldOn: string;
+                    attendees: string;
+                    minutes?: string;
+                    decisions?: string;
+                    /** @description Bilan de l’année écoulée (art. 4) */
+                    review?: string;
+                    /** @description Année de feuille de route examinée */
+                    roadmapYear?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Enregistré */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Action impossible dans l’état de la convention */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putSignedCopy: {
+        parameters: {
+            query?: {
+                /** @description Nom du fichier (copie-signee.pdf sinon) */
+                fileName?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Identifiant de la convention */
+                id: string;
+                /** @description Identifiant de l’approbation (signature) */
+                approvalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            /** @description Copie enregistrée (empreinte SHA-256 du fichier) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hash: string;
+                    };
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Une copie est déjà déposée pour cette signature */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Fichier trop lourd */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRoadmaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant de la convention */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Une par année */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Roadmap"][];
+                    };
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createRoadmap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant de la convention */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description La feuille de route créée */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Roadmap"];
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Pas encore en vigueur, ou cette année existe déjà */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addRoadmapAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant de la convention */
+                id: string;
+                /** @description Année de convention (1 = la première année en vigueur) */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    description?: string;
+                    /** @enum {string} */
+                    engagement: "inform_networks" | "joint_communication" | "exchange_events" | "facilitate_connections" | "ecsi_awareness" | "cross_presentations" | "partners_abroad_funding" | "annual_roadmap";
+                    /** Format: uuid */
+                    ownerOrganisationId: string;
+                    coOwnerIds?: string[];
+                    indicator?: string;
+                    targetValue?: number | null;
+                    dueOn?: string | null;
+                    weight?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description La feuille de route avec l’action */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Roadmap"];
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Action impossible dans l’état de la convention */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateRoadmapAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant de la convention */
+                id: string;
+                /** @description Année de convention (1 = la première année en vigueur) */
+                year: string;
+                /** @description Identifiant de l’action */
+                actionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "planned" | "in_progress" | "done" | "dropped";
+                    progress: number;
+                };
+            };
+        };
+        responses: {
+            /** @description La feuille de route après le suivi */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Roadmap"];
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    approveRoadmap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant de la convention */
+                id: string;
+                /** @description Année de convention (1 = la première année en vigueur) */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organisationId: string;
+                    hash: string;
+                };
+            };
+        };
+        responses: {
+            /** @description La feuille de route après l’approbation */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Roadmap"];
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cette empreinte n’est pas celle du plan actuel */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importRoadmapActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant de la convention */
+                id: string;
+                /** @description Année de convention (1 = la première année en vigueur) */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Toutes les lignes importées */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        roadmap: components["schemas"]["Roadmap"];
+                    };
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportRoadmapActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant de la convention */
+                id: string;
+                /** @description Année de convention (1 = la première année en vigueur) */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getConnectionsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description La demande */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionDetail"];
+                };
+            };
+            /** @description Non authentifié */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Réservé aux deux organisations, aux administrateurs des réseaux et au réseau relais */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Demande inconnue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postConnectionsIdForward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    name?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description La demande, avec le nouveau destinataire */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionDetail"];
+                };
+            };
+            /** @description Non authentifié */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Réservé à l’équipe du réseau à qui la demande a été relayée */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description La demande n’est plus en attente */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Adresse invalide (champ nommé) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postConnectionsIdInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    name?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description La demande, avec le nouveau destinataire */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionDetail"];
+                };
+            };
+            /** @description Non authentifié */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Réservé à l’équipe du réseau à qui la demande a été relayée */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description La demande n’est plus en attente */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Adresse invalide (champ nommé) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRelays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Les relais */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Demandes encore transmises à personne */
+                        count: number;
+                        items: {
+                            id: string;
+                            requester: {
+                                id: string;
+                                name: string;
+                            };
+                            receiver: {
+                                id: string;
+                                name: string;
+                            };
+                            network: string;
+                            createdAt: string;
+                            expiresAt: string;
+                            contacts: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Non authentifié */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Réservé aux équipes des réseaux */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -65,7 +65,7 @@ const formalNoticeSchema = z.object({
   status: z.enum(['open', 'remedied', 'termination_requested']),
 });
 const stateSchema = z.enum(['draft', 'signing', 'in_force', 'withdrawn', 'terminated', 'expired']);
-const agreementSchema = z.object({
+export const agreementSchema = z.object({
   id: z.string(),
   title: z.string(),
   kind: z.string(),

@@ -1,6 +1,7 @@
 import { sql } from '../../db/sql.js';
 import type { Module } from '../index.js';
 import { registerAgreementsApi } from './api.js';
+import { registerAgreementActionsApi } from './api-actions.js';
 import { snapshotOn } from './domain/lifecycle.js';
 import { agreementPdf } from './export-pdf.js';
 import { registerAgreementPages } from './pages.js';
@@ -21,6 +22,7 @@ export const agreementsModule: Module = {
   },
   register(r, deps) {
     registerAgreementsApi(r, deps);
+    registerAgreementActionsApi(r, deps);
     // The PDF export comes before /conventions/:id, which would also match "<id>.pdf".
     r.asset(
       'GET',
