@@ -336,6 +336,17 @@ for (const kind of DB_KINDS) {
       expect(anon.html).not.toContain('href="/mises-en-relation"');
     });
 
+    it('the long project page has an in-page navigation whose every link has its section', async () => {
+      const client = await app.as(user.mlMember.id);
+      const { html } = await client.page(`/projets/${ids.project}`);
+      const toc = /<nav class="page-toc"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+      const anchors = [...toc.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+      expect(anchors).toEqual(
+        expect.arrayContaining(['partenaires', 'jalons', 'budget', 'participants', 'historique']),
+      );
+      for (const a of anchors) expect(html, a).toContain(`id="${a}"`);
+    });
+
     it('English dashboard', async () => {
       const client = await app.as(user.auAdmin.id);
       const { html } = await client.page('/?lang=en');

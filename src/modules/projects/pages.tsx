@@ -339,6 +339,31 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
               </a>
             </p>
           )}
+          {/* The long project page gets an in-page navigation by section (issue 9 §5). */}
+          <nav class="page-toc" aria-labelledby="sommaire-title">
+            <h2 id="sommaire-title">{t('projects.detail.toc')}</h2>
+            <ul>
+              {(
+                [
+                  p.canEdit && ['statut', 'status_change'],
+                  ['partenaires', 'partners'],
+                  ['jalons', 'milestones'],
+                  insider && ['budget', 'budget'],
+                  insider && ['financements', 'funding'],
+                  insider && ['eligibilite', 'eligibility'],
+                  ['participants', 'participants'],
+                  ['evaluation', 'assessment'],
+                  insider && ['documents', 'documents'],
+                  insider && ['publication', 'publication'],
+                  insider && ['historique', 'timeline'],
+                ].filter(Boolean) as [string, string][]
+              ).map(([anchor, key]) => (
+                <li>
+                  <a href={`#${anchor}`}>{t(`projects.detail.${key}`)}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
           <dl class="summary">
             <dt>{t('projects.detail.dates')}</dt>
             <dd>{dates(c, pr.starts_on, pr.ends_on)}</dd>
@@ -350,7 +375,7 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
 
           {p.canEdit && (
             <section class="card">
-              <h2>{t('projects.detail.status_change')}</h2>
+              <h2 id="statut">{t('projects.detail.status_change')}</h2>
               {next.length === 0 ? (
                 <p>{t('projects.detail.no_next')}</p>
               ) : (
@@ -378,7 +403,7 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
             </section>
           )}
 
-          <h2>{t('projects.detail.partners')}</h2>
+          <h2 id="partenaires">{t('projects.detail.partners')}</h2>
           <ul>
             {v.partners.map((x) => (
               <li>
@@ -427,7 +452,7 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
             </details>
           )}
 
-          <h2>{t('projects.detail.milestones')}</h2>
+          <h2 id="jalons">{t('projects.detail.milestones')}</h2>
           <ul class="timeline">
             {v.milestones.map((m) => (
               <li>
@@ -459,7 +484,7 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
 
           {insider && (
             <>
-              <h2>{t('projects.detail.budget')}</h2>
+              <h2 id="budget">{t('projects.detail.budget')}</h2>
               <div class="table-wrapper">
                 <table>
                   <thead>
@@ -504,7 +529,7 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
                 </form>
               )}
 
-              <h2>{t('projects.detail.funding')}</h2>
+              <h2 id="financements">{t('projects.detail.funding')}</h2>
               <p>
                 {t('projects.detail.totals', {
                   requested: eur(p.summary.requestedTotal),
@@ -626,7 +651,7 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
                 </form>
               )}
 
-              <h2>{t('projects.detail.eligibility')}</h2>
+              <h2 id="eligibilite">{t('projects.detail.eligibility')}</h2>
               <h3>{t('projects.detail.eligible')}</h3>
               {p.eligibility.eligible.length === 0 && <p>{t('projects.detail.eligibility_none')}</p>}
               <ul>
@@ -657,7 +682,7 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
             </>
           )}
 
-          <h2>{t('projects.detail.participants')}</h2>
+          <h2 id="participants">{t('projects.detail.participants')}</h2>
           <p class="hint">{t('projects.detail.participants_hint')}</p>
           <form method="post" action={`/projets/${id}/participants`} novalidate>
             {p.canEdit && <CsrfField c={c} />}
@@ -696,7 +721,7 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
             )}
           </form>
 
-          <h2>{t('projects.detail.assessment')}</h2>
+          <h2 id="evaluation">{t('projects.detail.assessment')}</h2>
           <form method="post" action={`/projets/${id}/evaluation`} novalidate>
             {p.canEdit && <CsrfField c={c} />}
             <ErrorSummary c={c} errors={errs('assessment')} />
@@ -732,7 +757,7 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
 
           {(p.canEdit || admin) && (
             <>
-              <h2>{t('projects.detail.documents')}</h2>
+              <h2 id="documents">{t('projects.detail.documents')}</h2>
               <ul>
                 {v.documents.map((d) => (
                   <li>
@@ -768,7 +793,7 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
 
           {(p.canEdit || admin) && (
             <section class="card">
-              <h2>{t('projects.detail.publication')}</h2>
+              <h2 id="publication">{t('projects.detail.publication')}</h2>
               <p>{t(`projects.publication.${pr.publication}`)}</p>
               {p.canEdit && pr.publication === 'private' && (
                 <form method="post" action={`/projets/${id}/publication`}>
@@ -794,7 +819,7 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
 
           {(p.canEdit || admin) && (
             <>
-              <h2>{t('projects.detail.timeline')}</h2>
+              <h2 id="historique">{t('projects.detail.timeline')}</h2>
               <ol class="timeline">
                 {v.history.map((h) => (
                   <li>
