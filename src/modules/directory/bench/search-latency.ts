@@ -74,6 +74,11 @@ const routes = [
   '/annuaire?open=1&theme=youth_mobility',
   '/annuaire?vue=carte&kind=mission_locale',
   '/api/v1/organisations?q=lyon&region=84',
+  '/annuaire?q=marseille',
+  '/annuaire?q=mission%20locale%20marseille',
+  '/annuaire?q=ml%20marseille',
+  '/annuaire?q=cc%20gex',
+  '/api/v1/organisations/autocomplete?q=ml%20marseille',
 ];
 console.log(
   `geography import: ${(importMs / 1000).toFixed(1)} s; ${n} organisations; ${ROUNDS} sequential requests per route`,
