@@ -4296,7 +4296,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Les suggestions, la meilleure d’abord */
+            /** @description Les suggestions, la meilleure d’abord, puis les deux groupes à part (group) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4314,6 +4314,11 @@ export interface operations {
                             score: number;
                             /** @description Raisons en français */
                             reasons: string[];
+                            /**
+                             * @description suggested : suggestion ; below_threshold : active à l’international mais sous le score minimum ; no_known_activity : collectivité du territoire sans action internationale connue (groupée à part)
+                             * @enum {string}
+                             */
+                            group: "suggested" | "below_threshold" | "no_known_activity";
                         }[];
                     };
                 };
