@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 /**
  * Directory search latency at national scale, measured in process:
  *   npx tsx src/modules/directory/bench/search-latency.ts
@@ -33,7 +35,7 @@ await db.exec('ANALYZE');
 const { n } = await db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM organisations`);
 
 const config = loadConfig({
-  DATA_DIR: '/tmp/passerelle-bench-unused',
+  DATA_DIR: join(tmpdir(), 'passerelle-bench-unused'),
   SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-01',
   BASE_URL: 'http://passerelle.bench',
   DEMO: 'false',
