@@ -2,6 +2,7 @@ import { adminMessages } from '../modules/admin/messages.js';
 import { agreementsMessages } from '../modules/agreements/messages.js';
 import { authMessages } from '../modules/auth/messages.js';
 import { connectionsMessages } from '../modules/connections/messages.js';
+import { connectionsRelayMessages } from '../modules/connections/messages-relay.js';
 import { directoryMessages } from '../modules/directory/messages.js';
 import { territoryMessages } from '../modules/directory/territory/messages.js';
 import { fundingMessages } from '../modules/funding/messages.js';
@@ -28,6 +29,7 @@ export const catalogues: Catalogue[] = [
   territoryMessages,
   agreementsMessages,
   connectionsMessages,
+  connectionsRelayMessages,
   fundingMessages,
   projectsMessages,
 ];

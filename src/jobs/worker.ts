@@ -1,12 +1,16 @@
 import type { Deps } from '../http/context.js';
 import { mailSendHandler } from '../mail/mail.js';
 import { modules } from '../modules/index.js';
+import { noticeMailHandler } from '../notifications/notices.js';
 import { claimJob, type JobHandler, releaseOrphanedJobs, releaseStaleJobs, runJob } from './queue.js';
 import { type Schedule, tickSchedules } from './scheduler.js';
 
 /** Every job kind the platform knows, from the core and from each module. */
 export function jobHandlers(deps: Deps): Record<string, JobHandler> {
-  const handlers: Record<string, JobHandler> = { 'mail.send': mailSendHandler(deps.config) };
+  const handlers: Record<string, JobHandler> = {
+    'mail.send': mailSendHandler(deps.config),
+    'notice.mail': noticeMailHandler(deps.config),
+  };
   for (const m of modules) Object.assign(handlers, m.jobs?.(deps) ?? {});
   return handlers;
 }

@@ -1,6 +1,7 @@
 import { sql } from '../../src/db/sql.js';
 import { sha256 } from '../../src/lib/crypto.js';
 import { unsubscribeToken } from '../../src/modules/connections/notify.js';
+import { relayToNetworks } from '../../src/modules/connections/relay-connection.js';
 import { testConfig } from '../helpers/app.js';
 import { anOrganisation } from '../helpers/fixtures.js';
 import {
@@ -38,6 +39,34 @@ async function pendingToA(w: World) {
   return { id: row.id, token };
 }
 
+/** A pending request to a Mission Locale without member, relayed to UNML (the world's network admin). */
+async function relayedRequest(w: World) {
+  const db = w.app.db;
+  const ml = await anOrganisation(db, { kind: 'mission_locale', name: `Mission Locale sans compte ${++n}` });
+  const now = new Date();
+  const row = await db.one<{
+    id: string;
+  }>(sql`INSERT INTO connections (requester_id, receiver_id, requested_by_name,
+      requested_by_email, message, created_at, expires_at)
+    VALUES (${w.orgB.id}, ${ml.id}, 'Élu matrice', 'elu@exemple.fr', 'Bonjour, parlons mobilité.', ${now},
+      ${new Date(now.getTime() + 30 * 86_400_000)}) RETURNING id`);
+  await db.transaction((tx) =>
+    relayToNetworks(
+      { tx, audit: { actor: { kind: 'system', label: 'matrice' } }, now, config: testConfig() },
+      {
+        id: row.id,
+        requesterName: w.orgB.name,
+        receiverId: ml.id,
+        receiverName: ml.name,
+        receiverKind: 'mission_locale',
+        message: 'Bonjour, parlons mobilité.',
+        expiresAt: new Date(now.getTime() + 30 * 86_400_000),
+      },
+    ),
+  );
+  return row.id;
+}
+
 const freshPending = async (w: World) => {
   w.extra.connFresh = await pendingToA(w);
 };
@@ -46,6 +75,7 @@ export const connectionsMatrix: ModuleMatrix = {
   module: 'connections',
   async setup(w) {
     w.extra.conn = await pendingToA(w);
+    w.extra.relayed = await relayedRequest(w);
     w.extra.notificationId = (
       await w.app.db.one<{ id: string }>(sql`INSERT INTO notifications (user_id, kind, title, created_at)
         VALUES (${w.users.member!.id}, 'test', 'Notification de la matrice', now()) RETURNING id`)
@@ -139,6 +169,48 @@ export const connectionsMatrix: ModuleMatrix = {
       url: (w) => `/api/v1/connections/${w.extra.connFresh.id}/decline`,
       body: () => ({ reason: 'Pas cette année.' }),
       allow: A_MEMBERS,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/connections/:id',
+      url: (w) => `/api/v1/connections/${w.extra.conn.id}`,
+      allow: ORG_MEMBERS,
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/connections/:id/forward',
+      url: (w) => `/api/v1/connections/${w.extra.relayed}/forward`,
+      body: () => ({ email: 'contact@ml-sans-compte.example' }),
+      allow: NETWORK_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/connections/:id/invite',
+      url: (w) => `/api/v1/connections/${w.extra.relayed}/invite`,
+      body: () => ({ email: 'direction@ml-sans-compte.example' }),
+      allow: NETWORK_ADMINS,
+    },
+    { method: 'GET', path: '/api/v1/relays', allow: NETWORK_ADMINS },
+    { method: 'GET', path: '/relais', allow: NETWORK_ADMINS },
+    {
+      method: 'GET',
+      path: '/relais/:id',
+      url: (w) => `/relais/${w.extra.relayed}`,
+      allow: NETWORK_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/relais/:id/transmettre',
+      url: (w) => `/relais/${w.extra.relayed}/transmettre`,
+      body: () => ({ email: 'accueil@ml-sans-compte.example' }),
+      allow: NETWORK_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/relais/:id/inviter',
+      url: (w) => `/relais/${w.extra.relayed}/inviter`,
+      body: () => ({ email: 'president@ml-sans-compte.example' }),
+      allow: NETWORK_ADMINS,
     },
     { method: 'GET', path: '/notifications', allow: SIGNED_IN },
     { method: 'POST', path: '/notifications/lues', allow: SIGNED_IN },

@@ -467,6 +467,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une demande de mise en relation, avec qui l’a reçue (deliveredTo) */
+        get: operations["getConnectionsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Réseau relais : transmettre la demande à un contact du destinataire (lien de réponse personnel) */
+        post: operations["postConnectionsIdForward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}/invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Réseau relais : inviter une personne à rejoindre Passerelle au nom du destinataire et à répondre */
+        post: operations["postConnectionsIdInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Réseau relais : les demandes en attente adressées à des organisations sans compte */
+        get: operations["getRelays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}/matches": {
         parameters: {
             query?: never;
@@ -900,6 +968,39 @@ export interface components {
             progress: number;
             weight: number;
             carriedFromActionId: string | null;
+        };
+        ConnectionDetail: {
+            id: string;
+            requester: {
+                id: string;
+                name: string;
+            };
+            receiver: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "expired";
+            createdAt: string;
+            expiresAt: string;
+            answeredAt: string | null;
+            projectKind: string | null;
+            /** @description Qui a reçu la demande ; jamais vide pour une demande en attente. Aucune adresse n’y figure. */
+            deliveredTo: components["schemas"]["ConnectionDelivery"][];
+        };
+        ConnectionDelivery: {
+            /** @enum {string} */
+            kind: "member" | "network_staff" | "invited_contact";
+            organisationId: string;
+            organisationName: string;
+            /**
+             * @description members : les membres du destinataire ; directory : son adresse publique ; relay : le réseau qui le soutient (art. 3) ; forward : un contact à qui le réseau a transmis la demande ; invitation : une personne invitée à rejoindre Passerelle
+             * @enum {string}
+             */
+            via: "members" | "directory" | "relay" | "forward" | "invitation";
+            /** @description Personnes prévenues (membres, équipe du réseau) */
+            recipients: number;
+            at: string;
         };
         Connection: {
             id: string;
@@ -3589,6 +3690,270 @@ export interface operations {
             };
             /** @description Données invalides (les champs sont nommés dans `error.fields`) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getConnectionsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description La demande */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionDetail"];
+                };
+            };
+            /** @description Non authentifié */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Réservé aux deux organisations, aux administrateurs des réseaux et au réseau relais */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Demande inconnue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postConnectionsIdForward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    name?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description La demande, avec le nouveau destinataire */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionDetail"];
+                };
+            };
+            /** @description Non authentifié */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Réservé à l’équipe du réseau à qui la demande a été relayée */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description La demande n’est plus en attente */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Adresse invalide (champ nommé) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postConnectionsIdInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    name?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description La demande, avec le nouveau destinataire */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionDetail"];
+                };
+            };
+            /** @description Non authentifié */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Réservé à l’équipe du réseau à qui la demande a été relayée */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description La demande n’est plus en attente */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Adresse invalide (champ nommé) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRelays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Les relais */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Demandes encore transmises à personne */
+                        count: number;
+                        items: {
+                            id: string;
+                            requester: {
+                                id: string;
+                                name: string;
+                            };
+                            receiver: {
+                                id: string;
+                                name: string;
+                            };
+                            network: string;
+                            createdAt: string;
+                            expiresAt: string;
+                            contacts: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Non authentifié */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Réservé aux équipes des réseaux */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

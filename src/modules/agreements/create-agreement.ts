@@ -1,8 +1,10 @@
 import { audit } from '../../audit/audit.js';
 import { sql } from '../../db/sql.js';
 import { AppError } from '../../http/errors.js';
+import { snapshotOn } from './domain/lifecycle.js';
+import { notifyParties } from './notify-parties.js';
 import type { OpContext } from './op-context.js';
-import { type AgreementKind, appendHistory, today } from './store.js';
+import { type AgreementKind, appendHistory, loadAgreement, today } from './store.js';
 import { checkBody, hashBody, type VersionBody } from './text.js';
 
 export interface CreateAgreementInput {
@@ -64,11 +66,28 @@ export async function createAgreement(op: OpContext, input: CreateAgreementInput
       ${body.format === 'markdown' ? Buffer.byteLength(body.text) : body.bytes.byteLength},
       ${input.proposedByOrganisationId ?? null}, ${actorId}, ${on})`);
   await appendHistory(op.tx, op.audit, row.id, 'created', on, { title: input.title, partyIds });
-  await appendHistory(op.tx, op.audit, row.id, 'version_proposed', on, {
+  const proposedSeq = await appendHistory(op.tx, op.audit, row.id, 'version_proposed', on, {
     version: 1,
     hash,
     organisationId: input.proposedByOrganisationId ?? null,
   });
+  // The other parties are told of the proposal (same transaction, once).
+  const created = await loadAgreement(op.tx, row.id);
+  await notifyParties(
+    op.tx,
+    op.audit,
+    created,
+    {
+      type: 'version_proposed',
+      on,
+      version: 1,
+      hash,
+      organisationId: input.proposedByOrganisationId ?? null,
+    },
+    proposedSeq,
+    snapshotOn(created.terms, created.history, on),
+    op.now,
+  );
   await audit(op.tx, op.audit, {
     action: 'agreement.create',
     entityType: 'agreement',

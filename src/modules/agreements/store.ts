@@ -18,6 +18,7 @@ import {
   snapshotOn,
   TransitionError,
 } from './domain/lifecycle.js';
+import { notifyParties } from './notify-parties.js';
 
 export const AGREEMENT_KINDS = ['national_partnership', 'local_partnership', 'project_agreement'] as const;
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
@@ -160,7 +161,9 @@ export async function recordEvent(
     throw e;
   }
   const { type, on, ...payload } = event as NewAgreementEvent & Record<string, unknown>;
-  await appendHistory(tx, ctx, loaded.agreement.id, type, on as IsoDate, payload);
+  const seq = await appendHistory(tx, ctx, loaded.agreement.id, type, on as IsoDate, payload);
+  // Every party is told, in this transaction, once per event (art. 5).
+  await notifyParties(tx, ctx, loaded, event, seq, result.after, now, audited.organisationId ?? null);
   await audit(tx, ctx, {
     action: audited.action,
     entityType: 'agreement',

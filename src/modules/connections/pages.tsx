@@ -19,12 +19,14 @@ import type { ConnectionRow } from './answer-connection.js';
 import type { Match, Viewer } from './find-matches.js';
 import { explain } from './find-matches.js';
 import type { Preferences } from './notify.js';
+import { DeliveredTo } from './pages-relay.js';
 import type {
   ConnectionEventRow,
   ConnectionListItem,
   PipelineRow,
   RevealedContacts,
 } from './read-connections.js';
+import type { DeliveryRow } from './read-relays.js';
 import { PROJECT_KINDS } from './schemas.js';
 
 type C = Context<AppEnv>;
@@ -126,6 +128,8 @@ export function requestPage(
     themes: { code: string; name: string }[];
     values?: Record<string, string | string[]>;
     errors?: FieldErrors;
+    /** An open request between the two organisations: shown instead of the form. */
+    existing?: { id: string; created_at: Date } | null;
   },
   status = 200,
 ) {
@@ -152,6 +156,21 @@ export function requestPage(
           {!p.receiver ? (
             <Alert kind="warning">
               <p>{t('connections.request.receiver_missing')}</p>
+            </Alert>
+          ) : p.existing ? (
+            <Alert kind="info">
+              <p>
+                {t('connections.request.existing', {
+                  requester: p.requester.name,
+                  receiver: p.receiver.name,
+                  date: formatDate(p.existing.created_at.toISOString()),
+                })}
+              </p>
+              <p>
+                <a class="button" href={`/mises-en-relation/${p.existing.id}`}>
+                  {t('connections.request.existing_link')}
+                </a>
+              </p>
             </Alert>
           ) : (
             <form
@@ -402,6 +421,7 @@ export function detailPage(
     x: ConnectionRow;
     events: ConnectionEventRow[];
     contacts: RevealedContacts[];
+    deliveries: DeliveryRow[];
     canAnswer: boolean;
     notice?: string;
     errors?: FieldErrors;
@@ -429,6 +449,7 @@ export function detailPage(
           {p.x.status === 'pending' && (
             <p>{t('connections.detail.expires', { date: formatDate(p.x.expires_at.toISOString()) })}</p>
           )}
+          <DeliveredTo c={c} x={p.x} rows={p.deliveries} />
           {p.canAnswer && p.x.status === 'pending' && (
             <AnswerForms
               c={c}

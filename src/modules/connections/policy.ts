@@ -4,6 +4,7 @@ import type { AppEnv } from '../../http/context.js';
 import { isNetworkAdmin, membershipOf } from '../../policy/actor.js';
 import { policies } from '../../policy/policy.js';
 import { mayAnswer, maySee } from './read-connections.js';
+import { relayOrganisationFor } from './read-relays.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -27,6 +28,32 @@ export const connectionPolicies = {
     if (a.kind !== 'user') return false;
     const s = await sides(c);
     return s === null || maySee(a, s);
+  }),
+
+  /**
+   * Network staff who relay requests (art. 3): national admins of UNML or CUF, members of
+   * the UNML, CUF and regional-association organisations, platform admins.
+   */
+  relayStaff: policies.check(
+    'networkStaff',
+    (a) =>
+      isNetworkAdmin(a) ||
+      (a.kind === 'user' &&
+        a.memberships.some((m) => ['unml', 'cuf', 'regional_association'].includes(m.organisationKind))),
+  ),
+
+  /** The staff of a network this request was relayed to. */
+  relayOf: policies.check('relayStaffOf(:id)', async (a, c) => {
+    if (a.kind !== 'user') return false;
+    return !!(await relayOrganisationFor(c.get('deps').db, a, c.req.param('id') ?? ''));
+  }),
+
+  /** Either side, a network admin, or the staff of a network the request was relayed to. */
+  viewerOrRelay: policies.check('connectionViewerOrRelayStaff', async (a, c) => {
+    if (a.kind !== 'user') return false;
+    const s = await sides(c);
+    if (s === null || maySee(a, s)) return true;
+    return !!(await relayOrganisationFor(c.get('deps').db, a, c.req.param('id') ?? ''));
   }),
 
   /** A member of the receiving organisation (network admins do not answer for it). */

@@ -8,7 +8,9 @@ import { formatDate, translator } from '../../i18n/i18n.js';
 import { randomToken, sha256 } from '../../lib/crypto.js';
 import type { SignedInUser } from '../../policy/actor.js';
 import { expiryOf } from './domain/lifecycle.js';
+import type { OrgKind } from './domain/relay.js';
 import { notifyOrganisation, type Recipient } from './notify.js';
+import { recordRequestDeliveries } from './relay-connection.js';
 import type { RequestInput } from './schemas.js';
 
 const t = translator('fr');
@@ -49,7 +51,8 @@ export async function receiverMailText(
  * An organisation asks another for a connection (art. 3). Refused, with nothing written:
  * a request to oneself, to an unknown organisation, or while a request between the two is
  * still open (whichever asked). The receiver's members are notified; each e-mail carries a
- * personal single-use answer link. One transaction; audited.
+ * personal single-use answer link. A receiver without member is reached through its
+ * network (art. 3, relay-connection.ts). One transaction; audited.
  */
 export async function requestConnection(
   deps: Deps,
@@ -119,7 +122,7 @@ export async function requestConnection(
         projectThemes: input.projectThemes,
       },
     });
-    await notifyOrganisation(tx, deps.config, {
+    const recipients = await notifyOrganisation(tx, deps.config, {
       organisationId: receiver.id,
       kind: 'connection.requested',
       title: t('connections.notification.requested', { requester: requester.name }),
@@ -141,6 +144,20 @@ export async function requestConnection(
           r,
         ),
     });
+    // Nobody to read it at the receiver? Relayed to its network (art. 3); every delivery recorded.
+    await recordRequestDeliveries(
+      { tx, audit: ctx, now, config: deps.config },
+      {
+        id: row.id,
+        requesterName: requester.name,
+        receiverId: receiver.id,
+        receiverName: receiver.name,
+        receiverKind: receiver.kind as OrgKind,
+        message: input.message,
+        expiresAt,
+      },
+      recipients,
+    );
     return { id: row.id };
   });
 }

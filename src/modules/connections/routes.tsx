@@ -37,7 +37,10 @@ import {
   pipelineByRegion,
   revealedContacts,
 } from './read-connections.js';
+import { deliveriesOf, openRequestBetween } from './read-relays.js';
+import { relayUndelivered } from './relay-connection.js';
 import { requestConnection } from './request-connection.js';
+import { registerRelays } from './routes-relay.js';
 import { declineSchema, requestSchema } from './schemas.js';
 import { seedConnectionsDemo } from './seed-demo.js';
 import { sweepConnections } from './sweep-connections.js';
@@ -241,6 +244,7 @@ async function detail(
       x,
       events: await connectionEvents(db, x.id),
       contacts: await revealedContacts(db, x, c.get('actor')),
+      deliveries: await deliveriesOf(db, x.id),
       canAnswer: mayAnswer(c.get('actor'), x),
       ...extra,
     },
@@ -248,8 +252,27 @@ async function detail(
   );
 }
 
+/** What the sender is told once the request is sent: who it truthfully reached (issue 9 §3). */
+async function sentNotice(c: C, id: string): Promise<string> {
+  const t = c.get('t');
+  const { db } = c.get('deps');
+  const x = await loadConnection(db, id);
+  if (!x) return t('connections.request.sent');
+  const d = await deliveriesOf(db, x.id);
+  if (d.some((r) => r.kind === 'member'))
+    return t('connections.request.sent_members', { receiver: x.receiver_name });
+  const networks = d.filter((r) => r.kind === 'network_staff').map((r) => r.organisation_name);
+  if (networks.length > 0)
+    return t('connections.request.sent_relayed', {
+      receiver: x.receiver_name,
+      networks: networks.join(' et '),
+    });
+  return t('connections.request.sent');
+}
+
 function register(r: Registrar, deps: Deps) {
   const { db } = deps;
+  registerRelays(r, deps);
 
   // ── Matching ───────────────────────────────────────────────────────────
   // Public: the suggestions are computed from public directory data (territories,
@@ -301,10 +324,13 @@ function register(r: Registrar, deps: Deps) {
     connectionPolicies.memberOf('id'),
     async (c) => {
       const requester = await viewerOf(c, c.req.param('id') ?? '');
+      const receiver = await receiverOf(c.req.query('vers'));
       return requestPage(c, {
         requester,
-        receiver: await receiverOf(c.req.query('vers')),
+        receiver,
         themes: await themesOf(c),
+        // An open request between the two: its state, instead of a second form.
+        existing: receiver ? await openRequestBetween(db, requester.id, receiver.id) : null,
       });
     },
   );
@@ -333,6 +359,11 @@ function register(r: Registrar, deps: Deps) {
       } catch (e) {
         if (e instanceof AppError && e.code === 'validation' && e.fields)
           return requestPage(c, { requester, receiver, themes, values, errors: e.fields }, 422);
+        const existing =
+          e instanceof AppError && e.code === 'conflict' && receiver
+            ? await openRequestBetween(db, requester.id, receiver.id)
+            : null;
+        if (existing) return requestPage(c, { requester, receiver, themes, existing }, 409);
         throw e;
       }
     },
@@ -345,7 +376,7 @@ function register(r: Registrar, deps: Deps) {
   r.page('GET', '/mises-en-relation/:id', connectionPolicies.viewer, async (c) => {
     const t = c.get('t');
     const notice = c.req.query('envoyee')
-      ? t('connections.request.sent')
+      ? await sentNotice(c, c.req.param('id') ?? '')
       : c.req.query('repondu')
         ? t('connections.detail.answered')
         : undefined;
@@ -655,6 +686,7 @@ export const connectionsModule: Module = {
   headerSlot: NotificationsLink,
   jobs: (deps) => ({
     'connections.sweep': async () => {
+      await relayUndelivered(deps);
       await sweepConnections(deps);
     },
     'connections.digest': async () => {

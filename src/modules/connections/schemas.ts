@@ -46,3 +46,21 @@ export const declineSchema = z.object({
     .min(3, 'Indiquez la raison du refus.')
     .max(2000, '2 000 caractères au plus.'),
 });
+
+/** Network staff pass a relayed request on (form and API): the address, optionally a name and a word. */
+export const relayContactSchema = z.object({
+  email: z
+    .string({ error: 'Indiquez l’adresse e-mail de la personne.' })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email('Indiquez une adresse e-mail valide, par exemple prenom.nom@mairie.fr.')),
+  name: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(200, '200 caractères au plus.').optional(),
+  ),
+  note: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(2000, '2 000 caractères au plus.').optional(),
+  ),
+});
+export type RelayContactInput = z.infer<typeof relayContactSchema>;

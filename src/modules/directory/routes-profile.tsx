@@ -5,9 +5,10 @@ import type { Registrar } from '../../http/registry.js';
 import { readForm } from '../../http/validation.js';
 import { isPlatformAdmin } from '../../policy/actor.js';
 import { policies } from '../../policy/policy.js';
+import { openRequestBetween } from '../connections/index.js';
 import { formToPatch, profileToForm } from './domain/profile-form.js';
 import { editPage } from './pages/edit.js';
-import { organisationPage } from './pages/organisation.js';
+import { organisationPage, requesterFor } from './pages/organisation.js';
 import { sharingPage } from './pages/sharing.js';
 import { findOrganisation, loadProfile, partnersOf, snapshot, updateProfile } from './profiles.js';
 
@@ -17,7 +18,10 @@ export function registerProfilePages(r: Registrar, deps: Deps) {
 
   r.page('GET', '/organisations/:id', policies.public, async (c) => {
     const p = await loadProfile(deps.db, c.req.param('id') ?? '', c.get('actor'));
-    return organisationPage(c, p);
+    // An open connection request from the viewer's organisation: its state, not a second one.
+    const requester = requesterFor(c, p.org.id, p.org.kind);
+    const openRequest = requester ? await openRequestBetween(deps.db, requester, p.org.id) : null;
+    return organisationPage(c, p, { openRequest });
   });
 
   const formContext = async (id: string, showsCufMember: boolean) => {

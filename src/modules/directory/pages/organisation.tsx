@@ -18,7 +18,11 @@ export function canEditProfile(c: Context<AppEnv>, id: string): boolean {
   return isPlatformAdmin(a) || membershipOf(a, id)?.role === 'admin';
 }
 
-export function organisationPage(c: Context<AppEnv>, p: Profile) {
+export function organisationPage(
+  c: Context<AppEnv>,
+  p: Profile,
+  extra: { openRequest?: { id: string; created_at: Date } | null } = {},
+) {
   const t = c.get('t');
   const { org, snapshot: s, territory } = p;
   const actor = c.get('actor');
@@ -66,13 +70,21 @@ export function organisationPage(c: Context<AppEnv>, p: Profile) {
                 {t('directory.org.matches')}
               </a>
             )}
-            {requesterFor(c, org.id, org.kind) && (
-              <a
-                class="button button-secondary"
-                href={`/organisations/${requesterFor(c, org.id, org.kind)}/mises-en-relation/nouvelle?vers=${org.id}`}
-              >
-                {t('directory.org.request_connection')}
+            {extra.openRequest ? (
+              <a class="button button-secondary" href={`/mises-en-relation/${extra.openRequest.id}`}>
+                {t('connections.org.request_pending', {
+                  date: formatDate(extra.openRequest.created_at.toISOString()),
+                })}
               </a>
+            ) : (
+              requesterFor(c, org.id, org.kind) && (
+                <a
+                  class="button button-secondary"
+                  href={`/organisations/${requesterFor(c, org.id, org.kind)}/mises-en-relation/nouvelle?vers=${org.id}`}
+                >
+                  {t('directory.org.request_connection')}
+                </a>
+              )
             )}
           </p>
         </PageHeader>
@@ -307,7 +319,7 @@ export function organisationPage(c: Context<AppEnv>, p: Profile) {
  * The viewer's organisation that can ask this one for a connection (art. 3: "faciliter la
  * mise en lien"): a Mission Locale or local authority they belong to, other than this one.
  */
-function requesterFor(c: Context<AppEnv>, orgId: string, orgKind: string): string | null {
+export function requesterFor(c: Context<AppEnv>, orgId: string, orgKind: string): string | null {
   const actor = c.get('actor');
   if (actor.kind !== 'user' || (orgKind !== 'mission_locale' && orgKind !== 'local_authority')) return null;
   const m = actor.memberships.find(
