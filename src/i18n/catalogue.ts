@@ -5,6 +5,8 @@ import { connectionsMessages } from '../modules/connections/messages.js';
 import { connectionsRelayMessages } from '../modules/connections/messages-relay.js';
 import { directoryMessages } from '../modules/directory/messages.js';
 import { territoryMessages } from '../modules/directory/territory/messages.js';
+import { ecsiMessages } from '../modules/ecsi/messages.js';
+import { eventsMessages } from '../modules/events/messages.js';
 import { fundingMessages } from '../modules/funding/messages.js';
 import { homeMessages } from '../modules/home/messages.js';
 import { proconnectMessages } from '../modules/proconnect/messages.js';
@@ -32,4 +34,6 @@ export const catalogues: Catalogue[] = [
   connectionsRelayMessages,
   fundingMessages,
   projectsMessages,
+  eventsMessages,
+  ecsiMessages,
 ];

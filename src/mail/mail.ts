@@ -13,6 +13,15 @@ export interface MailMessage {
   /** 'transactional' mails (sign-in links…) have no unsubscribe link; others must give one. */
   category?: 'transactional' | 'notification' | 'digest' | 'reminder';
   unsubscribeUrl?: string;
+  /** Text attachments kept with the mail (a calendar file, for instance). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  /** e.g. 'text/calendar; method=REQUEST; charset=utf-8' */
+  contentType: string;
+  content: string;
 }
 
 /**
@@ -31,8 +40,9 @@ export async function queueMail(
   const text = m.unsubscribeUrl ? `${m.text}\n\n--\nSe désabonner : ${m.unsubscribeUrl}` : m.text;
   const transport = config.SMTP_URL ? 'smtp' : 'outbox';
   const row = await tx.one<{ id: string }>(sql`
-    INSERT INTO mail_outbox (to_address, subject, text_body, html_body, category, transport)
-    VALUES (${m.to}, ${m.subject}, ${text}, ${m.html ?? null}, ${category}, ${transport}) RETURNING id`);
+    INSERT INTO mail_outbox (to_address, subject, text_body, html_body, category, transport, attachments)
+    VALUES (${m.to}, ${m.subject}, ${text}, ${m.html ?? null}, ${category}, ${transport},
+      ${m.attachments?.length ? JSON.stringify(m.attachments) : null}) RETURNING id`);
   await enqueue(tx, 'mail.send', { mailId: row.id, unsubscribeUrl: m.unsubscribeUrl ?? null });
   return row.id;
 }
@@ -69,8 +79,9 @@ export function mailSendHandler(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM'>):
       text_body: string;
       html_body: string | null;
       status: string;
+      attachments: MailAttachment[] | null;
     }>(
-      sql`SELECT id, to_address, subject, text_body, html_body, status FROM mail_outbox WHERE id = ${job.payload.mailId}`,
+      sql`SELECT id, to_address, subject, text_body, html_body, status, attachments FROM mail_outbox WHERE id = ${job.payload.mailId}`,
     );
     if (!mail || mail.status === 'sent' || mail.status === 'kept') return;
     if (!transporter) {
@@ -87,6 +98,11 @@ export function mailSendHandler(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM'>):
         subject: mail.subject,
         text: mail.text_body,
         html: mail.html_body ?? undefined,
+        attachments: mail.attachments?.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+        })),
         headers: unsubscribe
           ? { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
           : undefined,

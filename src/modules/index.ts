@@ -7,6 +7,8 @@ import { agreementsModule } from './agreements/routes.js';
 import { authModule } from './auth/routes.js';
 import { connectionsModule } from './connections/routes.js';
 import { directoryModule } from './directory/routes.js';
+import { ecsiModule } from './ecsi/routes.js';
+import { eventsModule } from './events/routes.js';
 import { fundingModule } from './funding/routes.js';
 import { homeModule } from './home/routes.js';
 import { proconnectModule } from './proconnect/routes.js';
@@ -38,4 +40,6 @@ export const modules: Module[] = [
   connectionsModule,
   fundingModule,
   projectsModule,
+  eventsModule,
+  ecsiModule,
 ];

@@ -4,6 +4,8 @@ import { authMatrix } from './auth.matrix.js';
 import { connectionsMatrix } from './connections.matrix.js';
 import { coreMatrix } from './core.matrix.js';
 import { directoryMatrix } from './directory.matrix.js';
+import { ecsiMatrix } from './ecsi.matrix.js';
+import { eventsMatrix } from './events.matrix.js';
 import { fundingMatrix } from './funding.matrix.js';
 import { proconnectMatrix } from './proconnect.matrix.js';
 import { projectsMatrix } from './projects.matrix.js';
@@ -22,4 +24,6 @@ export const matrices: ModuleMatrix[] = [
   connectionsMatrix,
   fundingMatrix,
   projectsMatrix,
+  eventsMatrix,
+  ecsiMatrix,
 ];

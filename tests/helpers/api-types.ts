@@ -707,6 +707,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Événements à venir (filtres : from, region, theme, kind) */
+        get: operations["getEvents"];
+        put?: never;
+        /** Publier un événement */
+        post: operations["postEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un événement */
+        get: operations["getEventsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** S’inscrire avec l’une de ses organisations (liste d’attente si complet) */
+        post: operations["postEventsIdRegistrations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/registrations/{rid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Annuler une inscription (la place va au premier de la liste d’attente) */
+        delete: operations["deleteEventsIdRegistrationsRid"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ecsi/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ressources ECSI publiées (q, kind, audience, theme, language) */
+        get: operations["getEcsiResources"];
+        put?: never;
+        /** Proposer une ressource (publiée après modération) */
+        post: operations["postEcsiResources"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ecsi/awareness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicateur : Missions Locales et collectivités sensibilisées à l’ECSI (agrégats) */
+        get: operations["getEcsiAwareness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -1087,6 +1191,48 @@ export interface components {
                     };
                 };
             };
+        };
+        Event: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "webinaire" | "rencontre" | "reunion" | "formation" | "presentation_croisee";
+            description: string;
+            /** @description Instant ISO 8601 (UTC) */
+            startsAt: string;
+            endsAt: string;
+            timeZone: string;
+            place: string | null;
+            /** @description Un lien de visioconférence est envoyé aux inscrits */
+            online: boolean;
+            /** @enum {string} */
+            audience: "both" | "unml" | "cuf" | "region";
+            region: string | null;
+            capacity: number | null;
+            confirmed: number;
+            waitlisted: number;
+            themes: string[];
+            speakers: string[];
+            /** @enum {string} */
+            status: "scheduled" | "held" | "cancelled";
+            organiser: string | null;
+            /** @description Adresse du fichier .ics */
+            ics: string;
+        };
+        EcsiResource: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "guide" | "training" | "project_example" | "tool";
+            summary: string;
+            /** @enum {string} */
+            audience: "missions_locales" | "collectivites" | "both" | "young_people";
+            themes: string[];
+            language: string;
+            licence: string;
+            source: string;
+            url: string | null;
+            file: string | null;
         };
     };
     responses: never;
@@ -4663,6 +4809,488 @@ export interface operations {
                 };
             };
             /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEvents: {
+        parameters: {
+            query?: {
+                /** @description AAAA-MM-JJ */
+                from?: string;
+                region?: string;
+                theme?: string;
+                kind?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Les événements */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Event"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Filtre invalide */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example Webinaire : monter un projet de mobilité */
+                    title: string;
+                    /** @description webinaire, rencontre, reunion, formation, presentation_croisee */
+                    kind: string;
+                    /** @example 2026-03-12T14:00:00+01:00 */
+                    startsAt: string;
+                    /** @example 2026-03-12T16:00:00+01:00 */
+                    endsAt: string;
+                    /** @description IANA, Europe/Paris par défaut */
+                    timeZone?: string;
+                    place?: string;
+                    videoUrl?: string;
+                    /** @description both, unml, cuf, region */
+                    audience: string;
+                    region?: string;
+                    capacity?: number;
+                    description?: string;
+                    themes?: string[];
+                    speakers?: string[];
+                    roadmapActionId?: string;
+                    hostNetwork?: string;
+                    presentingNetwork?: string;
+                    /** @description Organisation qui publie (l’une des vôtres) */
+                    organiserId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Publié */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Non connecté */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflit (déjà inscrit, événement passé ou annulé) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (champs nommés) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description L’événement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEventsIdRegistrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    organisationId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Inscrit ou sur liste d’attente */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "confirmed" | "waitlisted";
+                    };
+                };
+            };
+            /** @description Non connecté */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflit (déjà inscrit, événement passé ou annulé) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (champs nommés) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteEventsIdRegistrationsRid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                rid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Annulée */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        promoted: number;
+                    };
+                };
+            };
+            /** @description Non connecté */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Introuvable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflit (déjà inscrit, événement passé ou annulé) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (champs nommés) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEcsiResources: {
+        parameters: {
+            query?: {
+                q?: string;
+                kind?: string;
+                audience?: string;
+                theme?: string;
+                language?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Les ressources */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EcsiResource"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Filtre invalide */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEcsiResources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    kind: string;
+                    summary: string;
+                    audience: string;
+                    themes?: string[];
+                    language?: string;
+                    licence: string;
+                    source: string;
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Proposée */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "suggested";
+                    };
+                };
+            };
+            /** @description Non connecté */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEcsiAwareness: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Les agrégats */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: number;
+                        missionsLocalesAware: number;
+                        authoritiesAware: number;
+                        byKind: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            /** @description Paramètres invalides */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -39,6 +39,8 @@ export const Layout: FC<LayoutProps> = ({ c, title, breadcrumbs, bilingual, sect
     { href: '/projets', label: t('nav.projects'), key: 'projects' },
     { href: '/financements', label: t('nav.funding'), key: 'funding' },
     { href: '/conventions', label: t('nav.agreements'), key: 'agreements' },
+    { href: '/evenements', label: t('nav.events'), key: 'events' },
+    { href: '/ecsi', label: t('nav.ecsi'), key: 'ecsi' },
     { href: '/api', label: t('nav.api'), key: 'api' },
   ];
   if (isNetworkAdmin(actor)) nav.push({ href: '/admin', label: t('nav.admin'), key: 'admin' });

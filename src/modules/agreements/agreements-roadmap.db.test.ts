@@ -31,11 +31,34 @@ for (const kind of DB_KINDS) {
       expect(agreement.html).toContain('En vigueur');
       expect(agreement.html).toContain('4 juillet 2025');
       expect(agreement.html).toContain('3 juillet 2028');
-      expect(agreement.html).toContain(`/conventions/${id}/feuilles-de-route/2`);
+      // Issue 9 §4: roadmaps named and linked by calendar period (art. 3: one per convention year).
+      expect(agreement.html).toContain(
+        `<a href="/conventions/${id}/feuilles-de-route/2026">Année 2 — 4 juillet 2026 au 3 juillet 2027</a>`,
+      );
+      expect(agreement.html).toContain(
+        `<a href="/conventions/${id}/feuilles-de-route/2025">Année 1 — 4 juillet 2025 au 3 juillet 2026</a>`,
+      );
       const y2 = await client.page(`/conventions/${id}/feuilles-de-route/2`);
       expect(y2.res.status).toBe(200);
-      expect(y2.html).toContain('Feuille de route — année 2');
-      expect(y2.html).toContain('du 4 juillet 2026 au 3 juillet 2027');
+      expect(y2.html).toContain('<h1>Feuille de route — Année 2 — 4 juillet 2026 au 3 juillet 2027</h1>');
+      // The calendar-year URL finds the roadmap covering that year (the one starting in it).
+      const y2026 = await client.page(`/conventions/${id}/feuilles-de-route/2026`);
+      expect(y2026.res.status).toBe(200);
+      expect(y2026.html).toContain('<h1>Feuille de route — Année 2 — 4 juillet 2026 au 3 juillet 2027</h1>');
+      expect(y2026.html).toContain('Mises en relation Missions Locales – collectivités pilotes');
+      expect((await client.page(`/conventions/${id}/feuilles-de-route/2025`)).html).toContain(
+        'Année 1 — 4 juillet 2025 au 3 juillet 2026',
+      );
+      // 2028 holds only the end of year 3; 2029 is after the term.
+      expect((await client.page(`/conventions/${id}/feuilles-de-route/2028`)).html).toContain(
+        'Année 3 — 4 juillet 2027 au 3 juillet 2028',
+      );
+      const after = await client.page(`/conventions/${id}/feuilles-de-route/2029`);
+      expect(after.res.status).toBe(404);
+      expect(after.html).toContain('Aucune année de la convention ne tombe en 2029.');
+      // Seeded approvals show no internal label ("seed: …"), only the date.
+      expect(y2.html).toContain('Union nationale des Missions Locales : approuvée le');
+      expect(y2.html).not.toContain('seed:');
       expect(y2.html).toContain('Validée par toutes les parties');
       expect(y2.html).toContain('Mises en relation Missions Locales – collectivités pilotes');
       expect(y2.html).toContain('reportée de l’année précédente');
@@ -193,7 +216,7 @@ for (const kind of DB_KINDS) {
       const y3 = await client.postForm(`/conventions/${id}/feuilles-de-route`, { year: '3' });
       expect(y3.status).toBe(303);
       const page = await client.page(`/conventions/${id}/feuilles-de-route/3`);
-      expect(page.html).toContain('du 4 juillet 2027 au 3 juillet 2028');
+      expect(page.html).toContain('Année 3 — 4 juillet 2027 au 3 juillet 2028');
     });
   });
 }

@@ -1,10 +1,12 @@
 import { audit } from '../../audit/audit.js';
 import { sql } from '../../db/sql.js';
 import { AppError } from '../../http/errors.js';
+import { partnerOrgIds } from '../projects/index.js';
+import type { IsoDate } from './domain/dates.js';
 import { snapshotOn } from './domain/lifecycle.js';
 import { notifyParties } from './notify-parties.js';
 import type { OpContext } from './op-context.js';
-import { type AgreementKind, appendHistory, loadAgreement, today } from './store.js';
+import { type AgreementKind, appendHistory, loadAgreement, pastOrTodayDate, today } from './store.js';
 import { checkBody, hashBody, type VersionBody } from './text.js';
 
 export interface CreateAgreementInput {
@@ -20,6 +22,13 @@ export interface CreateAgreementInput {
   /** The party proposing the first version (the creator's organisation), if any. */
   proposedByOrganisationId?: string | null;
   isDemo?: boolean;
+  /**
+   * The date the first version's text was drawn up (its "proposed" date), today by default.
+   * An existing paper agreement entered later keeps its own date, before its signatures.
+   */
+  proposedOn?: IsoDate | null;
+  /** The joint project this agreement is the local convention of (art. 2), if any. */
+  projectId?: string | null;
 }
 
 /**
@@ -44,7 +53,11 @@ export async function createAgreement(op: OpContext, input: CreateAgreementInput
   }
   const body = checkBody(input.body);
   const hash = hashBody(body);
-  const on = today(op.now);
+  const on = input.proposedOn
+    ? pastOrTodayDate(input.proposedOn, 'proposedOn', op.now, 'la date du texte')
+    : today(op.now);
+  const projectId = input.projectId ?? null;
+  if (projectId) await checkProject(op, projectId, partyIds);
   const actorId = op.audit.actor.kind === 'user' ? op.audit.actor.user.id : null;
   const row = await op.tx.one<{ id: string }>(sql`
     INSERT INTO agreements (title, kind, summary, term_years, withdrawal_notice_months, formal_notice_days,
@@ -65,7 +78,15 @@ export async function createAgreement(op: OpContext, input: CreateAgreementInput
       ${body.format === 'pdf' ? body.bytes : null}, ${body.format === 'pdf' ? body.fileName : null},
       ${body.format === 'markdown' ? Buffer.byteLength(body.text) : body.bytes.byteLength},
       ${input.proposedByOrganisationId ?? null}, ${actorId}, ${on})`);
-  await appendHistory(op.tx, op.audit, row.id, 'created', on, { title: input.title, partyIds });
+  if (projectId) {
+    await op.tx.run(sql`INSERT INTO agreement_projects (project_id, agreement_id, linked_by)
+      VALUES (${projectId}, ${row.id}, ${actorId})`);
+  }
+  await appendHistory(op.tx, op.audit, row.id, 'created', on, {
+    title: input.title,
+    partyIds,
+    ...(projectId ? { projectId } : {}),
+  });
   const proposedSeq = await appendHistory(op.tx, op.audit, row.id, 'version_proposed', on, {
     version: 1,
     hash,
@@ -98,8 +119,34 @@ export async function createAgreement(op: OpContext, input: CreateAgreementInput
       kind: input.kind,
       partyIds,
       termYears: input.termYears ?? 3,
-      version: { number: 1, hash },
+      version: { number: 1, hash, proposedOn: on },
+      ...(projectId ? { projectId } : {}),
     },
   });
   return { id: row.id, version: { number: 1, hash } };
+}
+
+/**
+ * Art. 2 : the local convention of a joint project is signed by the project's partners: the
+ * project exists, has no agreement yet, and at least one party is one of its partners.
+ */
+async function checkProject(op: OpContext, projectId: string, partyIds: string[]) {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const partners = UUID.test(projectId) ? await partnerOrgIds(op.tx, projectId) : [];
+  if (partners.length === 0) {
+    throw new AppError('validation', undefined, { projectId: 'Projet inconnu.' });
+  }
+  const linked = await op.tx.maybeOne<{ agreement_id: string }>(
+    sql`SELECT agreement_id FROM agreement_projects WHERE project_id = ${projectId}`,
+  );
+  if (linked) {
+    throw new AppError('validation', undefined, {
+      projectId: 'Ce projet a déjà sa convention.',
+    });
+  }
+  if (!partyIds.some((p) => partners.includes(p))) {
+    throw new AppError('validation', undefined, {
+      partyIds: 'Les parties doivent comprendre au moins un partenaire du projet.',
+    });
+  }
 }

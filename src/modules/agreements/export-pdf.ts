@@ -2,6 +2,7 @@
 import PDFDocument from 'pdfkit';
 import { formatDate, type Locale, type Translate } from '../../i18n/i18n.js';
 import type { Snapshot } from './domain/lifecycle.js';
+import { type Block, markdownBlocks, type Run } from './markdown.js';
 import type { LoadedAgreement } from './store.js';
 
 export function agreementPdf(
@@ -82,8 +83,84 @@ export function agreementPdf(
 
   if (text) {
     h2(t('agreements.print.text'));
-    doc.font('Helvetica').fontSize(10).text(text.replace(/\t/g, '  '));
+    renderBlocks(doc, markdownBlocks(text.replace(/\t/g, '  ')));
   }
   doc.end();
   return done;
+}
+
+const HEADING_SIZE = [0, 14, 12.5, 11.5, 11, 10.5, 10];
+
+function fontOf(r: Run): string {
+  if (r.code) return 'Courier';
+  if (r.bold && r.italic) return 'Helvetica-BoldOblique';
+  if (r.bold) return 'Helvetica-Bold';
+  if (r.italic) return 'Helvetica-Oblique';
+  return 'Helvetica';
+}
+
+/** Writes styled runs as one flowing paragraph (pdfkit's `continued` text). */
+function writeRuns(
+  doc: PDFKit.PDFDocument,
+  runs: Run[],
+  opts: { size: number; indent?: number; bold?: boolean },
+) {
+  const parts = runs.length ? runs : [{ text: '' }];
+  parts.forEach((r, i) => {
+    const last = i === parts.length - 1;
+    doc
+      .font(fontOf(opts.bold ? { ...r, bold: true } : r))
+      .fontSize(opts.size)
+      .text(r.text, {
+        continued: !last,
+        underline: !!r.href,
+        strike: !!r.strike,
+        ...(i === 0 && opts.indent ? { indent: opts.indent } : {}),
+      });
+  });
+  doc.font('Helvetica').fontSize(10);
+}
+
+/** The Markdown text as a document: headings, paragraphs, lists, quotes, code and rules (ADR 0021). */
+export function renderBlocks(doc: PDFKit.PDFDocument, blocks: Block[]) {
+  const left = doc.page.margins.left;
+  for (const b of blocks) {
+    doc.x = left;
+    switch (b.kind) {
+      case 'heading':
+        doc.moveDown(0.6);
+        writeRuns(doc, b.runs, { size: HEADING_SIZE[Math.min(6, b.level)], bold: true });
+        doc.moveDown(0.2);
+        break;
+      case 'paragraph':
+        doc.x = left + b.quote * 14;
+        writeRuns(doc, b.runs, { size: 10 });
+        doc.moveDown(0.4);
+        break;
+      case 'item': {
+        const indent = 14 * b.depth;
+        doc.x = left + indent;
+        writeRuns(doc, b.marker ? [{ text: `${b.marker} ` }, ...b.runs] : b.runs, { size: 10 });
+        doc.moveDown(0.15);
+        break;
+      }
+      case 'code':
+        doc.font('Courier').fontSize(9).text(b.text).font('Helvetica').fontSize(10);
+        doc.moveDown(0.4);
+        break;
+      case 'rule': {
+        const y = doc.y + 4;
+        doc
+          .moveTo(left, y)
+          .lineTo(doc.page.width - doc.page.margins.right, y)
+          .lineWidth(0.5)
+          .strokeColor('#888888')
+          .stroke()
+          .strokeColor('#000000');
+        doc.moveDown(0.8);
+        break;
+      }
+    }
+  }
+  doc.x = left;
 }

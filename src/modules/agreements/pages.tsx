@@ -1,5 +1,6 @@
 /** Pages of the conventions: list, creation, agreement page with its forms, versions, diff, print. */
 import type { Context } from 'hono';
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Db, Queryable } from '../../db/client.js';
 import { sql } from '../../db/sql.js';
@@ -25,24 +26,26 @@ import { advanceDispute } from './advance-dispute.js';
 import { opContext } from './api.js';
 import { approveVersion } from './approve-version.js';
 import { attachSignedCopy } from './attach-signed-copy.js';
-import { createAgreement } from './create-agreement.js';
 import { isIsoDate } from './domain/dates.js';
 import { diffLines, diffStats } from './domain/diff.js';
 import type { AgreementState, Deadline, Snapshot } from './domain/lifecycle.js';
 import { listAgreements } from './list-agreements.js';
+import { markdownToHtml } from './markdown.js';
 import { notifyWithdrawal } from './notify-withdrawal.js';
 import type { OpContext } from './op-context.js';
 import { openDispute } from './open-dispute.js';
+import { registerCreateAgreementPages } from './pages/create.js';
 import { agreementPolicies } from './policy.js';
 import { proposeVersion } from './propose-version.js';
 import { recordAutomaticTermination } from './record-automatic-termination.js';
 import { recordMeeting } from './record-meeting.js';
 import { remedyFormalNotice } from './remedy-formal-notice.js';
 import { requestTermination } from './request-termination.js';
+import { roadmapName, roadmapPath } from './roadmap-name.js';
 import { roadmapYears } from './roadmap-store.js';
 import { sendFormalNotice } from './send-formal-notice.js';
-import { AGREEMENT_KINDS, type LoadedAgreement, loadAgreement, today } from './store.js';
-import { MAX_PDF_BYTES, type VersionBody } from './text.js';
+import { type LoadedAgreement, loadAgreement, today } from './store.js';
+import { MAX_PDF_BYTES } from './text.js';
 import { deadlinesOf } from './view.js';
 
 const DONE_KEYS = [
@@ -213,178 +216,8 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
     });
   });
 
-  // ── Create ──────────────────────────────────────────────────────────────────
-  const createForm = async (c: Context<AppEnv>, fs?: FormState, status = 200) => {
-    const t = c.get('t');
-    const actor = c.get('actor');
-    const orgs = await db.many<{ id: string; name: string }>(
-      sql`SELECT id, name FROM organisations ORDER BY name LIMIT 2000`,
-    );
-    const mine = actor.kind === 'user' ? actor.memberships.filter((m) => m.role === 'admin') : [];
-    const chosen = fs ? [fs.values.partyIds ?? []].flat() : mine.slice(0, 1).map((m) => m.organisationId);
-    const labels = {
-      title: t('agreements.field.title'),
-      kind: t('agreements.field.kind'),
-      partyIds: t('agreements.field.parties'),
-      termYears: t('agreements.field.term_years'),
-      text: t('agreements.field.text'),
-    };
-    return renderPage(
-      c,
-      {
-        title: t('agreements.create.title'),
-        section: 'agreements',
-        bilingual: true,
-        breadcrumbs: [
-          { label: t('nav.home'), href: '/' },
-          { label: t('agreements.list.title'), href: '/conventions' },
-          { label: t('agreements.create.title') },
-        ],
-        children: (
-          <>
-            <PageHeader title={t('agreements.create.title')} lead={t('agreements.create.lead')} />
-            <ErrorSummary c={c} errors={fs?.errors} labels={labels} />
-            {fs?.message && <Alert kind="error">{fs.message}</Alert>}
-            <form method="post" action="/conventions/nouvelle" enctype="multipart/form-data">
-              <CsrfField c={c} />
-              <Field
-                name="title"
-                label={labels.title}
-                required
-                value={val(fs, 'create', 'title')}
-                error={err(fs, 'create', 'title')}
-                maxlength={200}
-              />
-              <Select
-                name="kind"
-                label={labels.kind}
-                required
-                value={val(fs, 'create', 'kind', 'local_partnership')}
-                error={err(fs, 'create', 'kind')}
-                options={AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`agreements.kind.${k}`) }))}
-              />
-              <fieldset
-                class={err(fs, 'create', 'partyIds') ? 'field field-error' : 'field'}
-                id="champ-partyIds"
-              >
-                <legend>{labels.partyIds}</legend>
-                <p class="hint">{t('agreements.create.parties_hint')}</p>
-                {err(fs, 'create', 'partyIds') && (
-                  <p class="error-message">{err(fs, 'create', 'partyIds')}</p>
-                )}
-                <div class="agreement-party-picker">
-                  {orgs.map((o) => (
-                    <div class="checkbox">
-                      <input
-                        type="checkbox"
-                        name="partyIds"
-                        id={`party-${o.id}`}
-                        value={o.id}
-                        checked={chosen.includes(o.id)}
-                      />
-                      <label for={`party-${o.id}`}>{o.name}</label>
-                    </div>
-                  ))}
-                </div>
-              </fieldset>
-              <Field
-                name="termYears"
-                type="number"
-                min={1}
-                max={99}
-                label={labels.termYears}
-                hint={t('agreements.create.term_hint')}
-                value={val(fs, 'create', 'termYears', '3')}
-                error={err(fs, 'create', 'termYears')}
-              />
-              <Field
-                name="withdrawalNoticeMonths"
-                type="number"
-                min={0}
-                max={36}
-                label={t('agreements.field.notice_months')}
-                value={val(fs, 'create', 'withdrawalNoticeMonths', '1')}
-                error={err(fs, 'create', 'withdrawalNoticeMonths')}
-              />
-              <Field
-                name="formalNoticeDays"
-                type="number"
-                min={0}
-                max={365}
-                label={t('agreements.field.formal_notice_days')}
-                value={val(fs, 'create', 'formalNoticeDays', '15')}
-                error={err(fs, 'create', 'formalNoticeDays')}
-              />
-              <TextArea
-                name="text"
-                rows={14}
-                label={labels.text}
-                hint={t('agreements.field.text_hint')}
-                value={val(fs, 'create', 'text')}
-                error={err(fs, 'create', 'text')}
-              />
-              <div class="field">
-                <label for="champ-file">{t('agreements.field.pdf')}</label>
-                <p class="hint">{t('agreements.field.pdf_hint')}</p>
-                {err(fs, 'create', 'file') && <p class="error-message">{err(fs, 'create', 'file')}</p>}
-                <input id="champ-file" type="file" name="file" accept="application/pdf" />
-              </div>
-              <button type="submit">{t('agreements.create.submit')}</button>
-            </form>
-          </>
-        ),
-      },
-      status,
-    );
-  };
-
-  r.page('GET', '/conventions/nouvelle', p.creator, (c) => createForm(c));
-
-  r.page('POST', '/conventions/nouvelle', p.creator, async (c) => {
-    const values = await readForm(c);
-    const errors: FieldErrors = required(values, { title: 'le titre', kind: 'le type' });
-    const kind = str(values.kind);
-    if (kind && !(AGREEMENT_KINDS as readonly string[]).includes(kind))
-      errors.kind = 'Choisissez un type de convention.';
-    const num = (n: string, min: number, max: number) => {
-      const v = str(values[n]);
-      if (v === '') return undefined;
-      const x = Number(v);
-      if (!Number.isInteger(x) || x < min || x > max) errors[n] = `Un nombre entier entre ${min} et ${max}.`;
-      return x;
-    };
-    const termYears = num('termYears', 1, 99);
-    const withdrawalNoticeMonths = num('withdrawalNoticeMonths', 0, 36);
-    const formalNoticeDays = num('formalNoticeDays', 0, 365);
-    const fs: FormState = { form: 'create', values };
-    try {
-      const file = await fileField(c, 'file');
-      if (!file && !str(values.text).trim()) errors.text = 'Écrivez le texte ou joignez le PDF.';
-      if (Object.keys(errors).length) throw new AppError('validation', undefined, errors);
-      const body: VersionBody = file
-        ? { format: 'pdf', ...file }
-        : { format: 'markdown', text: str(values.text) };
-      const partyIds = [values.partyIds ?? []].flat();
-      const actor = c.get('actor');
-      const created = await db.transaction((tx) =>
-        createAgreement(opContext(c, tx), {
-          title: str(values.title),
-          kind: kind as (typeof AGREEMENT_KINDS)[number],
-          partyIds,
-          termYears,
-          withdrawalNoticeMonths,
-          formalNoticeDays,
-          body,
-          proposedByOrganisationId: partyIds.find((x) => membershipOf(actor, x)?.role === 'admin') ?? null,
-        }),
-      );
-      return c.redirect(`/conventions/${created.id}?fait=created`, 303);
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'validation')
-        return createForm(c, { ...fs, errors: e.fields }, 422);
-      throw e;
-    }
-  });
+  // ── Create (pages/create.tsx) ────────────────────────────────────────────────
+  registerCreateAgreementPages(r, deps);
 
   // ── Agreement page ──────────────────────────────────────────────────────────
   const detail = async (c: Context<AppEnv>, fs?: FormState, status = 200) => {
@@ -719,8 +552,8 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
                   .sort((a, b) => a - b)
                   .map((y) => (
                     <li>
-                      <a href={`${base}/feuilles-de-route/${y}`}>
-                        {t('agreements.roadmap.title', { year: y })}
+                      <a href={roadmapPath(id, nowSnap.inForceFrom, y)}>
+                        {roadmapName(t, c.get('locale'), nowSnap.inForceFrom, y)}
                       </a>
                       {!years.includes(y) && (
                         <span class="muted"> — {t('agreements.roadmap.to_create')}</span>
@@ -1079,10 +912,13 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
 
             <h2>{t('agreements.detail.timeline')}</h2>
             <ol class="timeline">
-              {loaded.events.map((e) => (
+              {timeline(loaded).map((e) => (
                 <li>
                   <time datetime={e.on_date}>{date(c, e.on_date)}</time>
-                  {eventText(t, e, name)} <span class="muted">— {e.actor_label}</span>
+                  {eventText(t, e, name, loaded)}
+                  {e.actor_user_id && (
+                    <span class="muted"> — {t('agreements.event.recorded_by', { name: e.actor_label })}</span>
+                  )}
                 </li>
               ))}
             </ol>
@@ -1384,7 +1220,7 @@ export function registerAgreementPages(r: Registrar, deps: Deps) {
             {t('agreements.field.hash')} : <code class="agreement-hash">{v.hash}</code>
           </p>
           {v.format === 'markdown' ? (
-            <pre class="agreement-text">{v.body_text}</pre>
+            <div class="agreement-text">{raw(markdownToHtml(v.body_text ?? '', 2))}</div>
           ) : (
             <p>
               <a class="button" href={`/conventions/${id}/versions/${v.number}/fichier`}>
@@ -1588,28 +1424,45 @@ export const PrintBody = ({
       {text && (
         <>
           <h2>{t('agreements.print.text')}</h2>
-          <pre class="agreement-text">{text}</pre>
+          <div class="agreement-text">{raw(markdownToHtml(text, 3))}</div>
         </>
       )}
     </article>
   );
 };
 
-/** One line of the timeline, in words. */
+/**
+ * The history in date order (a paper agreement entered later keeps its own dates), then in
+ * the order recorded.
+ */
+export const timeline = (loaded: LoadedAgreement) =>
+  [...loaded.events].sort((a, b) => (a.on_date < b.on_date ? -1 : a.on_date > b.on_date ? 1 : a.seq - b.seq));
+
+/**
+ * One line of the timeline, in words: people and organisations by name, never the internal
+ * label of whoever recorded it (a seed, a job).
+ */
 function eventText(
   t: Translate,
   e: { type: string; payload: Record<string, any> },
   name: (id: string | null) => string,
+  loaded: LoadedAgreement,
 ) {
   const p = e.payload;
   switch (e.type) {
     case 'version_proposed':
-      return t('agreements.event.version_proposed', {
-        n: p.version,
-        party: p.organisationId ? name(p.organisationId) : '—',
-      });
-    case 'approved':
-      return t('agreements.event.approved', { n: p.version, party: name(p.organisationId) });
+      return p.organisationId
+        ? t('agreements.event.version_proposed', { n: p.version, party: name(p.organisationId) })
+        : t('agreements.event.version_proposed_plain', { n: p.version });
+    case 'approved': {
+      const line = t('agreements.event.approved', { n: p.version, party: name(p.organisationId) });
+      const a = loaded.approvals.find(
+        (x) => x.number === p.version && x.organisation_id === p.organisationId,
+      );
+      return a
+        ? `${line} — ${t('agreements.event.signed_by', { name: a.signer_name, role: a.signer_role })}`
+        : line;
+    }
     case 'withdrawal_notified':
       return t('agreements.event.withdrawal_notified', { party: name(p.organisationId) });
     case 'formal_notice_sent':

@@ -117,6 +117,9 @@ export function agreementPolicies(db: Db) {
     if (admins.length === 0) return false;
     if (c.req.method === 'GET') return true;
     const ids = await bodyField(c, 'partyIds');
+    // The creation form names the user's own organisation apart (ownOrganisationId).
+    const own = await bodyField(c, 'ownOrganisationId');
+    if (typeof own === 'string' && admins.includes(own)) return true;
     const list = Array.isArray(ids) ? ids : typeof ids === 'string' ? [ids] : null;
     if (!list || !list.every((x) => typeof x === 'string' && UUID.test(x))) return true; // 422 follows
     return list.some((x) => admins.includes(x as string));

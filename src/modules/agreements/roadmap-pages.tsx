@@ -20,12 +20,14 @@ import { membershipOf } from '../../policy/actor.js';
 import { opContext } from './api.js';
 import { approveRoadmap } from './approve-roadmap.js';
 import { createRoadmap } from './create-roadmap.js';
-import { conventionYear, isIsoDate } from './domain/dates.js';
+import { isIsoDate } from './domain/dates.js';
 import { snapshotOn } from './domain/lifecycle.js';
 import { ACTION_STATUSES, ENGAGEMENTS, effectiveProgress } from './domain/roadmap.js';
 import { exportActions, type ImportReport } from './domain/roadmap-csv.js';
+import { conventionYearForCalendarYear } from './domain/roadmap-period.js';
 import { ImportRejected, importRoadmapActions } from './import-roadmap-actions.js';
 import { agreementPolicies } from './policy.js';
+import { roadmapName } from './roadmap-name.js';
 import { findRoadmap, loadRoadmap } from './roadmap-store.js';
 import { addRoadmapAction, updateRoadmapAction } from './save-roadmap-action.js';
 import { loadAgreement, today } from './store.js';
@@ -46,6 +48,25 @@ const yearOf = (c: Context<AppEnv>) => {
   return Number(y);
 };
 
+/**
+ * The convention year of the page: 1, 2… or a calendar year (…/feuilles-de-route/2026 finds
+ * the roadmap of the convention year that starts in 2026; see domain/roadmap-period.ts).
+ */
+function resolveYear(c: Context<AppEnv>, entry: string | null, termYears: number): number {
+  const y = c.req.param('year') ?? '';
+  if (!/^\d{4}$/.test(y)) return yearOf(c);
+  const k = entry ? conventionYearForCalendarYear(entry, Number(y), termYears) : null;
+  if (k === null) {
+    throw new AppError(
+      'not_found',
+      entry
+        ? `Aucune année de la convention ne tombe en ${y}.`
+        : 'La convention n’est pas encore en vigueur : ses feuilles de route se désignent par année (1, 2, 3…).',
+    );
+  }
+  return k;
+}
+
 export function registerRoadmapPages(r: Registrar, deps: Deps) {
   const p = agreementPolicies(deps.db);
   const db = deps.db;
@@ -53,18 +74,19 @@ export function registerRoadmapPages(r: Registrar, deps: Deps) {
   const page = async (c: Context<AppEnv>, fs?: RoadmapFormState, status = 200) => {
     const t = c.get('t');
     const id = c.req.param('id') ?? '';
-    const year = yearOf(c);
     const loaded = await loadAgreement(db, id);
     const day = today(deps.now());
     const s = snapshotOn(loaded.terms, loaded.history, day);
+    const year = resolveYear(c, s.inForceFrom, loaded.agreement.term_years);
     const rm = await findRoadmap(db, id, year, loaded.terms.partyIds);
     const actor = c.get('actor');
     const mine = loaded.parties.filter((x) => membershipOf(actor, x.organisation_id)?.role === 'admin');
     const name = (orgId: string) => loaded.parties.find((x) => x.organisation_id === orgId)?.name ?? '—';
     const d = (x: string | null) => (x ? formatDate(x, c.get('locale')) : '—');
-    const cy = s.inForceFrom ? conventionYear(s.inForceFrom, year) : null;
     const base = `/conventions/${id}/feuilles-de-route/${year}`;
-    const title = t('agreements.roadmap.title', { year });
+    const title = t('agreements.roadmap.title', {
+      name: roadmapName(t, c.get('locale'), s.inForceFrom, year),
+    });
     const v = (form: string, n: string, fallback = '') =>
       fs?.form === form && typeof fs.values[n] === 'string' ? (fs.values[n] as string) : fallback;
     const e = (form: string, n: string) => (fs?.form === form ? fs.errors?.[n] : undefined);
@@ -86,9 +108,7 @@ export function registerRoadmapPages(r: Registrar, deps: Deps) {
         ],
         children: (
           <>
-            <PageHeader title={title} lead={loaded.agreement.title}>
-              {cy && <p>{t('agreements.from_to', { from: d(cy.start), to: d(cy.end) })}</p>}
-            </PageHeader>
+            <PageHeader title={title} lead={loaded.agreement.title}></PageHeader>
             {c.req.query('fait') === 'ok' && <Alert kind="success">{t('agreements.roadmap.saved')}</Alert>}
             {fs?.message && <Alert kind="error">{fs.message}</Alert>}
             {!rm ? (
@@ -141,10 +161,12 @@ export function registerRoadmapPages(r: Registrar, deps: Deps) {
                       <li>
                         {party.name} :{' '}
                         {a
-                          ? t('agreements.roadmap.approved_by', {
-                              who: a.approvedByLabel,
-                              date: d(a.approvedOn),
-                            })
+                          ? a.approvedByLabel
+                            ? t('agreements.roadmap.approved_by', {
+                                who: a.approvedByLabel,
+                                date: d(a.approvedOn),
+                              })
+                            : t('agreements.roadmap.approved_on', { date: d(a.approvedOn) })
                           : t('agreements.roadmap.awaiting')}
                       </li>
                     );

@@ -10,7 +10,13 @@ export interface LoadedRoadmap {
   year: number;
   previousRoadmapId: string | null;
   actions: (RoadmapAction & { carriedFromActionId: string | null; position: number })[];
-  approvals: { organisationId: string; hash: string; approvedOn: string; approvedByLabel: string }[];
+  approvals: {
+    organisationId: string;
+    hash: string;
+    approvedOn: string;
+    /** The person's name; null when the platform recorded it (seed, import): no internal label shown. */
+    approvedByLabel: string | null;
+  }[];
   hash: string;
   validated: boolean;
   progress: number | null;
@@ -42,8 +48,14 @@ export async function findRoadmap(db: Queryable, agreementId: string, year: numb
     position: a.position,
   }));
   const approvals = (
-    await db.many<{ organisation_id: string; hash: string; approved_on: string; approved_by_label: string }>(
-      sql`SELECT organisation_id, hash, approved_on, approved_by_label FROM roadmap_approvals WHERE roadmap_id = ${r.id} ORDER BY created_at`,
+    await db.many<{
+      organisation_id: string;
+      hash: string;
+      approved_on: string;
+      approved_by_label: string | null;
+    }>(
+      sql`SELECT organisation_id, hash, approved_on,
+        CASE WHEN approved_by IS NULL THEN NULL ELSE approved_by_label END AS approved_by_label FROM roadmap_approvals WHERE roadmap_id = ${r.id} ORDER BY created_at`,
     )
   ).map((a) => ({
     organisationId: a.organisation_id,

@@ -76,6 +76,8 @@ export interface EventRow {
   on_date: IsoDate;
   payload: Record<string, any>;
   actor_label: string;
+  /** The person who recorded it; null for the platform itself (seed, scheduled jobs). */
+  actor_user_id: string | null;
   recorded_at: Date;
 }
 
@@ -112,7 +114,8 @@ export async function loadAgreement(db: Queryable, id: string, opts: { forUpdate
       (a.scan_file IS NOT NULL) AS has_scan
     FROM agreement_approvals a JOIN agreement_versions v ON v.id = a.version_id
     WHERE a.agreement_id = ${id} ORDER BY v.number, a.signed_on, a.created_at`);
-  const events = await db.many<EventRow>(sql`SELECT seq, type, on_date, payload, actor_label, recorded_at
+  const events =
+    await db.many<EventRow>(sql`SELECT seq, type, on_date, payload, actor_label, actor_user_id, recorded_at
     FROM agreement_events WHERE agreement_id = ${id} ORDER BY seq`);
   const terms: AgreementTerms = {
     partyIds: parties.map((p) => p.organisation_id),

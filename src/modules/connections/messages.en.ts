@@ -1,6 +1,7 @@
 /** English pages of connections (issue 9 §5). Keys missing here (e-mails) fall back to French. */
 export const connectionsMessagesEn: Record<string, string> = {
   'connections.detail.start_project': 'Start a joint project',
+  'connections.detail.start_agreement': 'Draw up an agreement',
   'connections.reason.covers': '{name} covers {percent} % of your territory',
   'connections.reason.covers_approx':
     '{name} covers {percent} % of your territory (approximate territory: municipalities of the head office’s inter-municipal body)',

@@ -4,6 +4,7 @@ import { connectionsMessagesEn } from './messages.en.js';
 export const connectionsMessages: Catalogue = {
   fr: {
     'connections.detail.start_project': 'Démarrer un projet commun',
+    'connections.detail.start_agreement': 'Établir une convention',
     // Reasons of a suggestion (plain French, shown on the page and in the API)
     'connections.reason.covers': '{name} couvre {percent} % de votre territoire',
     'connections.reason.covers_approx':

@@ -13,6 +13,7 @@ import {
 } from '../../http/layout/components.js';
 import { renderPage } from '../../http/layout/Layout.js';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/i18n.js';
+import { newAgreementWith } from '../agreements/index.js';
 import { countryName } from '../directory/domain/countries.js';
 import { CountryField } from '../directory/index.js';
 import type { ConnectionRow } from './answer-connection.js';
@@ -462,7 +463,12 @@ export function detailPage(
             <p>
               <a class="button" href={projectStarter(c, p.x)!}>
                 {t('connections.detail.start_project')}
-              </a>
+              </a>{' '}
+              {agreementStarter(c, p.x) && (
+                <a class="button button-secondary" href={agreementStarter(c, p.x)!}>
+                  {t('connections.detail.start_agreement')}
+                </a>
+              )}
             </p>
           )}
           <h2>{t('connections.detail.contacts')}</h2>
@@ -870,4 +876,19 @@ function projectStarter(c: C, x: ConnectionRow): string | null {
   if (!mine) return null;
   const other = mine.organisationId === x.requester_id ? x.receiver_id : x.requester_id;
   return `/projets/nouveau?organisation=${mine.organisationId}&partenaire=${other}`;
+}
+
+/** An accepted connection can also start a convention between both sides (issue 9 §4), both prefilled. */
+function agreementStarter(c: C, x: ConnectionRow): string | null {
+  const actor = c.get('actor');
+  if (actor.kind !== 'user') return null;
+  // Creating a convention is for an admin of the organisation (agreements' creator policy).
+  const mine = actor.memberships.find(
+    (m) => m.role === 'admin' && (m.organisationId === x.requester_id || m.organisationId === x.receiver_id),
+  );
+  if (!mine) return null;
+  return newAgreementWith(
+    mine.organisationId,
+    mine.organisationId === x.requester_id ? x.receiver_id : x.requester_id,
+  );
 }

@@ -13,3 +13,4 @@ export {
   visibleLevels,
 } from './domain/sharing.js';
 export { type ContactRow, readContacts } from './profiles.js';
+export { type AutocompleteItem, autocompleteOrganisations } from './search.js';

@@ -14,6 +14,7 @@ import {
 import { renderPage } from '../../http/layout/Layout.js';
 import { formatDate, formatDateTime, formatEuros } from '../../i18n/i18n.js';
 import { isNetworkAdmin } from '../../policy/actor.js';
+import { newAgreementForProject } from '../agreements/index.js';
 import { countryName } from '../directory/domain/countries.js';
 import { CountryField } from '../directory/index.js';
 import { PROJECT_KINDS, type Programme } from '../funding/domain/programme.js';
@@ -295,6 +296,8 @@ export interface DetailProps {
   values?: Values;
   errors?: FieldErrors;
   flash?: string;
+  /** The project's local convention (agreements module), shown to partners and network admins. */
+  agreement?: { id: string; title: string } | null;
 }
 
 export function detailPage(c: C, p: DetailProps, status = 200) {
@@ -372,6 +375,20 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
             <dd>{v.countries.map((k) => countryName(k, locale)).join(', ') || '—'}</dd>
             <dt>{t('projects.detail.objectives')}</dt>
             <dd>{pr.objectives || '—'}</dd>
+            {insider && (
+              <>
+                <dt>{t('projects.detail.agreement')}</dt>
+                <dd>
+                  {p.agreement ? (
+                    <a href={`/conventions/${p.agreement.id}`}>{p.agreement.title}</a>
+                  ) : p.canEdit ? (
+                    <a href={newAgreementForProject(id)}>{t('projects.detail.agreement_start')}</a>
+                  ) : (
+                    '—'
+                  )}
+                </dd>
+              </>
+            )}
           </dl>
 
           {p.canEdit && (

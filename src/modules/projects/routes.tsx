@@ -8,6 +8,7 @@ import type { Registrar } from '../../http/registry.js';
 import { fieldErrors, parseOrThrow, readForm } from '../../http/validation.js';
 import { type Actor, isNetworkAdmin, membershipOf } from '../../policy/actor.js';
 import { policies } from '../../policy/policy.js';
+import { agreementOfProject } from '../agreements/index.js';
 import { PROJECT_KINDS } from '../funding/domain/programme.js';
 import { loadProgrammes } from '../funding/store.js';
 import type { Module } from '../index.js';
@@ -90,7 +91,13 @@ async function computed(c: C, v: ProjectView) {
 async function showDetail(c: C, v: ProjectView, extra: Partial<DetailProps> = {}, status = 200) {
   return detailPage(
     c,
-    { view: v, ...(await computed(c, v)), canEdit: canEdit(c.get('actor'), v), ...extra },
+    {
+      view: v,
+      ...(await computed(c, v)),
+      canEdit: canEdit(c.get('actor'), v),
+      agreement: await agreementOfProject(c.get('deps').db, v.project.id),
+      ...extra,
+    },
     status,
   );
 }
