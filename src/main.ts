@@ -8,6 +8,7 @@ import { createApp } from './http/app.js';
 import type { Deps } from './http/context.js';
 import { startWorker } from './jobs/worker.js';
 import { createLogger } from './logger.js';
+import { modules } from './modules/index.js';
 
 export interface Running {
   url: string;
@@ -24,6 +25,8 @@ export async function startServer(config: Config, opts: { quiet?: boolean } = {}
   const applied = await migrate(db);
   const deps: Deps = { config, db, logger, now: () => new Date() };
   const seeded = config.DEMO ? await seedDemo(deps) : false;
+  // First start in demo mode only: modules queue their background work (the national directory).
+  if (seeded) for (const m of modules) await m.firstDemoStart?.(deps);
   const { app } = createApp(deps);
   const worker = config.WORKER ? startWorker(deps) : null;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -48,6 +51,14 @@ export async function startServer(config: Config, opts: { quiet?: boolean } = {}
       lines.push('', '  Mode démonstration (DEMO=false pour le désactiver). Comptes de démonstration :');
       for (const a of DEMO_ACCOUNTS) lines.push(`    - ${a.email.padEnd(42)} ${a.role}`);
       lines.push(`  Mot de passe commun : ${DEMO_PASSWORD}`, '');
+      if (seeded)
+        lines.push(
+          '  Premier démarrage : l’annuaire national (géographie COG 2026, collectivités, Missions Locales)',
+          '  s’importe en tâche de fond, par petites transactions ; les pages répondent pendant ce temps.',
+          '  Avancement : page « Importer des Missions Locales » de l’administration, ou',
+          '  « passerelle import status ».',
+          '',
+        );
     }
     process.stdout.write(`${lines.join('\n')}\n`);
   }

@@ -5,6 +5,7 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { modules } from '../modules/index.js';
 import { policies } from '../policy/policy.js';
+import { countRequests } from './activity.js';
 import type { AppEnv, Deps } from './context.js';
 import { AppError } from './errors.js';
 import { ErrorPage } from './layout/ErrorPage.js';
@@ -34,6 +35,7 @@ export function createApp(deps: Deps): App {
 
   // gzip/deflate for text responses (HTML, CSS, JS, JSON) when the client accepts it:
   // keeps a page's first view well under the 60 KB budget (DESIGN.md).
+  app.use('*', countRequests);
   app.use('*', compress());
   app.use('*', baseContext(deps));
   // Header items of the modules (notifications…): the layout renders them without importing a module.

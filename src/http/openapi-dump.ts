@@ -3,6 +3,8 @@
  * `npm run lint:openapi`, the typed-client test): route registration never queries.
  */
 
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '../config.js';
 import type { Db } from '../db/client.js';
 import { createLogger } from '../logger.js';
@@ -15,7 +17,7 @@ export async function openApiDocumentOffline(baseUrl = 'https://passerelle.examp
     },
   });
   const config = loadConfig({
-    DATA_DIR: '/tmp/passerelle-openapi-unused',
+    DATA_DIR: join(tmpdir(), 'passerelle-openapi-unused'),
     SESSION_SECRET: 'openapi-dump-openapi-dump-openapi-dump-0',
     BASE_URL: baseUrl,
     DEMO: 'false',

@@ -24,6 +24,8 @@ export interface Module {
   schedules?: Schedule[];
   /** Demo data for this module, run once on the first start in demo mode (after the core demo data). */
   seedDemo?: (deps: Deps) => Promise<void>;
+  /** Run by the server right after the demo data was seeded on the first start in demo mode. */
+  firstDemoStart?: (deps: Deps) => Promise<void>;
   /** A small item in the header of signed-in users' pages (rendered by the layout). */
   headerSlot?: HeaderSlot;
 }

@@ -24,6 +24,13 @@ export const territoryMatrix: ModuleMatrix = {
       body: () => ({ format: 'imilo', simulation: '1' }),
       allow: NETWORK_ADMINS,
     },
+    // The shipped list, as a dry run (without geography every row is rejected: 422, nothing written).
+    {
+      method: 'POST',
+      path: '/admin/import/missions-locales/liste-livree',
+      body: () => ({ simulation: '1' }),
+      allow: NETWORK_ADMINS,
+    },
     // Queues the background import (not run here: the matrix never runs jobs).
     { method: 'POST', path: '/admin/import/geographie', allow: NETWORK_ADMINS },
     {

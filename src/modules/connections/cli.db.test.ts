@@ -55,13 +55,18 @@ describe('CLI: matches, connections sweep, connections digest (embedded database
   it('matches: the authorities of a Mission Locale, with their reasons (text and JSON)', async () => {
     const out = await run('matches', ['01001S00'], config);
     expect(out).toContain('Mission Locale Alpha : 1 suggestion(s)');
-    expect(out).toContain('Alpha couvre 100 % de votre territoire ; membre de Cités Unies France');
+    expect(out).toContain(
+      'Elle est membre de Cités Unies France, le réseau des collectivités engagées à l’international. Son territoire couvre 100 % de la population du vôtre.',
+    );
     const json = JSON.parse(await run('matches', ['01001S00', '--json'], config));
     expect(json).toEqual([
       expect.objectContaining({
         name: 'Alpha',
-        score: 55,
-        reasons: expect.arrayContaining(['membre de Cités Unies France']),
+        score: 12 + 20,
+        group: 'suggested',
+        reasons: expect.arrayContaining([
+          'Elle est membre de Cités Unies France, le réseau des collectivités engagées à l’international.',
+        ]),
       }),
     ]);
   }, 30_000);

@@ -44,6 +44,7 @@ Pour une collectivité (code INSEE ou SIREN) : les Missions Locales qui servent 
                 id: m.counterpart.id,
                 name: m.counterpart.name,
                 score: m.score,
+                group: m.group,
                 reasons: explain(t, m.reasons),
               })),
               null,
@@ -52,10 +53,22 @@ Pour une collectivité (code INSEE ou SIREN) : les Missions Locales qui servent 
           );
           return;
         }
-        process.stdout.write(`${orgs[0].name} : ${matches.length} suggestion(s)\n`);
-        for (const m of matches)
+        const suggested = matches.filter((m) => m.group === 'suggested');
+        process.stdout.write(`${orgs[0].name} : ${suggested.length} suggestion(s)\n`);
+        for (const m of suggested)
           process.stdout.write(
-            `\n${String(m.score).padStart(3)}  ${m.counterpart.name}\n     ${explain(t, m.reasons).join(' ; ')}\n`,
+            `\n${String(m.score).padStart(3)}  ${m.counterpart.name}\n     ${explain(t, m.reasons).join(' ')}\n`,
+          );
+        const below =
+          matches.length - suggested.length - matches.filter((m) => m.group === 'no_known_activity').length;
+        const quiet = matches.filter((m) => m.group === 'no_known_activity').length;
+        if (below > 0)
+          process.stdout.write(
+            `\nEt ${below} collectivité(s) active(s) à l’international sous le score minimum.\n`,
+          );
+        if (quiet > 0)
+          process.stdout.write(
+            `\nEt ${quiet} collectivité(s) du territoire sans action internationale connue (--json pour les voir).\n`,
           );
       });
     },

@@ -106,18 +106,22 @@ for (const kind of DB_KINDS) {
           kind: 'local_authority',
           level: 'region',
         });
+        // International engagement first, then the territory (ADR 0030, 2026-11-29).
         expect(region.reasons).toEqual([
-          `${org.region.name} couvre 100 % de votre territoire`,
-          'membre de Cités Unies France',
-          'coopère avec : Sénégal',
-          'thèmes en commun : Mobilité internationale des jeunes',
-          'ouverte aux partenariats',
-          'profil confirmé dans les 12 derniers mois',
+          'Elle coopère déjà avec ce pays : Sénégal.',
+          'Elle est membre de Cités Unies France, le réseau des collectivités engagées à l’international.',
+          'Elle travaille sur un thème que vous recherchez : Mobilité internationale des jeunes.',
+          'Elle se dit ouverte à de nouveaux partenariats.',
+          'Son territoire couvre 100 % de la population du vôtre.',
+          'Son profil a été confirmé il y a moins d’un an.',
         ]);
-        expect(region.score).toBe(40 + 15 + 4 + 6 + 10 + 5);
+        expect(region.score).toBe(8 + 12 + 5 + 8 + 20 + 4);
+        expect(region.group).toBe('suggested');
         const alpha = body.items.find((i: any) => i.organisation.id === org.alpha.id);
-        expect(alpha.reasons).toEqual(['Alpha couvre 25 % de votre territoire']);
-        expect(alpha.score).toBe(10);
+        expect(alpha.reasons).toEqual(['Son territoire couvre 25 % de la population du vôtre.']);
+        expect(alpha.score).toBe(5);
+        // The others have no known international activity: listed after, in their own group.
+        expect(body.items.slice(1).map((i: any) => i.group)).toEqual(Array(4).fill('no_known_activity'));
         expect(JSON.stringify(body)).not.toContain('cooperation@region.example');
       });
 
@@ -132,8 +136,9 @@ for (const kind of DB_KINDS) {
               kind: 'mission_locale',
               level: null,
             },
-            score: 36,
-            reasons: ['Mission Locale des Lettres sert 89 % de la population de votre territoire'],
+            score: 18,
+            reasons: ['Elle accompagne les jeunes de 89 % de la population de votre territoire.'],
+            group: 'suggested',
           },
         ]);
       });
@@ -144,7 +149,7 @@ for (const kind of DB_KINDS) {
         expect(body.items.map((i: any) => [i.organisation.name, i.reasons[0]])).toEqual([
           [
             'Mission Locale des Lettres',
-            'Mission Locale des Lettres sert 80 % de la population de votre territoire',
+            'Elle accompagne les jeunes de 80 % de la population de votre territoire.',
           ],
         ]);
       });
@@ -175,8 +180,10 @@ for (const kind of DB_KINDS) {
         await app.db.run(sql`INSERT INTO organisation_communes (organisation_id, commune_insee, coverage)
           VALUES (${approx.id}, '01004', 'approximate')`);
         const body = await (await app.anonymous().get(`/api/v1/organisations/${approx.id}/matches`)).json();
-        expect(body.items[0].reasons[0]).toMatch(
-          /couvre 100 % de votre territoire \(territoire approximatif/,
+        expect(body.items[0].reasons).toContainEqual(
+          expect.stringMatching(
+            /couvre 100 % de la population du vôtre \(estimation : le territoire de votre Mission Locale/,
+          ),
         );
         await app.db.run(sql`DELETE FROM organisations WHERE id = ${approx.id}`);
       });

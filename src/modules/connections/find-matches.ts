@@ -2,7 +2,16 @@ import type { Queryable } from '../../db/client.js';
 import { sql } from '../../db/sql.js';
 import type { Translate } from '../../i18n/i18n.js';
 import { countryName } from '../directory/domain/countries.js';
-import { CONVENTION_THEMES, type Counterpart, type Reason, rank, scoreMatch } from './domain/score.js';
+import { publishedProjectsByOrganisation } from '../projects/index.js';
+import {
+  CONVENTION_THEMES,
+  type Counterpart,
+  groupMatches,
+  type MatchGroup,
+  type Reason,
+  rank,
+  scoreMatch,
+} from './domain/score.js';
 
 /**
  * Suggestions of counterparts on the same territory (convention art. 2–3). The overlap is
@@ -21,6 +30,10 @@ export interface Match {
   approximate: boolean;
   score: number;
   reasons: Reason[];
+  /** Any known international activity. */
+  active: boolean;
+  /** suggested, or one of the two collapsed groups (domain/score.ts). */
+  group: MatchGroup;
 }
 
 export interface Viewer {
@@ -54,7 +67,7 @@ interface ProfileRow {
   groups: string[] | null;
   /** 'code:name', in the themes' order. */
   themes: string[] | null;
-  projects: number | null;
+  partners: number | null;
 }
 
 const toCounterpart = (o: ProfileRow): Counterpart & { countryCodes: string[] } => {
@@ -74,30 +87,24 @@ const toCounterpart = (o: ProfileRow): Counterpart & { countryCodes: string[] } 
       const i = x.indexOf(':');
       return { code: x.slice(0, i), name: x.slice(i + 1) };
     }),
-    projects: Number(o.projects ?? 0),
+    partnersAbroad: Number(o.partners ?? 0),
   };
 };
 
-const PROFILE = sql`o.id, o.name, o.kind, o.level, o.cuf_member, o.open_to_partnership, o.last_verified_on`;
-
-/**
- * Existing projects count when the projects module's table exists (it may not, in a
- * deployment without it): checked once, then again at most every minute while absent.
- */
-let projectsTable: { present: boolean; checkedAt: number } | null = null;
-async function hasProjects(db: Queryable): Promise<boolean> {
-  if (projectsTable && (projectsTable.present || Date.now() - projectsTable.checkedAt < 60_000))
-    return projectsTable.present;
-  const row = await db.one<{ present: boolean }>(
-    sql`SELECT to_regclass('public.project_partners') IS NOT NULL AS present`,
-  );
-  projectsTable = { present: row.present, checkedAt: Date.now() };
-  return row.present;
+/** Published projects of each counterpart and those it shares with the viewer (projects module). */
+function withProjects(
+  c: Counterpart & { countryCodes: string[] },
+  projects: Map<string, Set<string>>,
+  viewerId: string | null,
+): Counterpart & { countryCodes: string[] } {
+  const theirs = projects.get(c.id);
+  if (!theirs) return c;
+  const mine = viewerId ? projects.get(viewerId) : undefined;
+  const joint = mine ? [...theirs].filter((p) => mine.has(p)).length : 0;
+  return { ...c, projects: theirs.size, jointProjects: joint };
 }
-const projectsOf = (present: boolean) =>
-  present
-    ? sql`(SELECT count(DISTINCT pp.project_id) FROM project_partners pp WHERE pp.organisation_id = o.id)::int AS projects`
-    : sql`0 AS projects`;
+
+const PROFILE = sql`o.id, o.name, o.kind, o.level, o.cuf_member, o.open_to_partnership, o.last_verified_on`;
 
 /** Engagement of one organisation per row (a few index probes each): for short lists. */
 const ENGAGEMENT_LATERAL = sql`
@@ -105,7 +112,8 @@ const ENGAGEMENT_LATERAL = sql`
   ARRAY(SELECT cg.name FROM organisation_country_groups g JOIN country_groups cg ON cg.code = g.group_code
     WHERE g.organisation_id = o.id ORDER BY cg.name) AS groups,
   ARRAY(SELECT t.code || ':' || t.name FROM organisation_themes ot JOIN themes t ON t.code = ot.theme_code
-    WHERE ot.organisation_id = o.id ORDER BY t.position) AS themes`;
+    WHERE ot.organisation_id = o.id ORDER BY t.position) AS themes,
+  (SELECT count(*) FROM organisation_partners x WHERE x.organisation_id = o.id)::int AS partners`;
 
 /** Profile data of the given organisations, in one query whatever their number. */
 export async function loadCounterparts(
@@ -115,10 +123,11 @@ export async function loadCounterparts(
   const out = new Map<string, Counterpart & { countryCodes: string[] }>();
   if (ids.length === 0) return out;
   const rows = await db.many<ProfileRow>(
-    sql`SELECT ${PROFILE}, ${ENGAGEMENT_LATERAL}, ${projectsOf(await hasProjects(db))}
+    sql`SELECT ${PROFILE}, ${ENGAGEMENT_LATERAL}
       FROM organisations o WHERE o.id = ANY(${ids}::uuid[])`,
   );
-  for (const o of rows) out.set(o.id, toCounterpart(o));
+  const projects = await publishedProjectsByOrganisation(db, ids);
+  for (const o of rows) out.set(o.id, withProjects(toCounterpart(o), projects, null));
   return out;
 }
 
@@ -170,7 +179,7 @@ export async function findMatches(
     ), total AS (
       SELECT sum(pop) AS pop, coalesce(bool_and(coverage = 'approximate'), false) AS approximate FROM mine
     ), pairs AS (${pairsQuery})
-    SELECT ${PROFILE}, ${ENGAGEMENT_LATERAL}, ${projectsOf(await hasProjects(db))},
+    SELECT ${PROFILE}, ${ENGAGEMENT_LATERAL},
       (pairs.covered / (SELECT pop FROM total))::float8 AS share,
       ${approximate} AS approximate,
       ARRAY(SELECT theme_code FROM organisation_themes WHERE organisation_id = ${viewer.id}) AS wanted
@@ -180,9 +189,10 @@ export async function findMatches(
   const wanted = filters.theme ? [filters.theme] : own.length > 0 ? own : CONVENTION_THEMES;
   const perspective = viewer.kind;
   const day = today(now);
+  const projects = await publishedProjectsByOrganisation(db, [viewer.id, ...rows.map((r) => r.id)]);
   const out: Match[] = [];
   for (const r of rows) {
-    const c = toCounterpart(r);
+    const c = withProjects(toCounterpart(r), projects, viewer.id);
     if (!keep(c, filters)) continue;
     const share = Number(r.share);
     const s = scoreMatch({
@@ -195,7 +205,9 @@ export async function findMatches(
     });
     out.push({ counterpart: c, share, approximate: r.approximate, ...s });
   }
-  return rank(out);
+  // The suggestions, best first, then the two collapsed groups (each ranked the same way).
+  const g = groupMatches(rank(out));
+  return [...g.suggested, ...g.belowThreshold, ...g.noKnownActivity];
 }
 
 /**
@@ -211,15 +223,11 @@ export interface PairMatch {
   approximate: boolean;
   score: number;
   reasons: Reason[];
+  active: boolean;
+  group: MatchGroup;
 }
 
 export async function allMissionLocaleMatches(db: Queryable, now: Date): Promise<PairMatch[]> {
-  const withProjects = await hasProjects(db);
-  const projectCount = withProjects ? sql`coalesce(pj.projects, 0) AS projects` : sql`0 AS projects`;
-  const projectJoin = withProjects
-    ? sql`LEFT JOIN (SELECT organisation_id, count(DISTINCT project_id)::int AS projects FROM project_partners
-        WHERE organisation_id IS NOT NULL GROUP BY 1) pj ON pj.organisation_id = o.id`
-    : sql.empty;
   const rows = await db.many<
     ProfileRow & { ml: string; share: number; approximate: boolean; wanted: string[] | null }
   >(sql`
@@ -240,12 +248,14 @@ export async function allMissionLocaleMatches(db: Queryable, now: Date): Promise
     ), gr AS (
       SELECT g.organisation_id, array_agg(cg.name ORDER BY cg.name) AS groups
       FROM organisation_country_groups g JOIN country_groups cg ON cg.code = g.group_code GROUP BY 1
+    ), pa AS (
+      SELECT organisation_id, count(*)::int AS partners FROM organisation_partners GROUP BY 1
     ), th AS (
       SELECT ot.organisation_id, array_agg(t.code || ':' || t.name ORDER BY t.position) AS themes,
         array_agg(t.code) AS codes
       FROM organisation_themes ot JOIN themes t ON t.code = ot.theme_code GROUP BY 1
     )
-    SELECT pairs.ml, ${PROFILE}, ct.countries, gr.groups, th.themes, ${projectCount},
+    SELECT pairs.ml, ${PROFILE}, ct.countries, gr.groups, th.themes, coalesce(pa.partners, 0) AS partners,
       (pairs.covered / totals.pop)::float8 AS share, totals.approximate, mt.codes AS wanted
     FROM pairs
     JOIN totals ON totals.ml = pairs.ml
@@ -254,16 +264,18 @@ export async function allMissionLocaleMatches(db: Queryable, now: Date): Promise
     LEFT JOIN gr ON gr.organisation_id = o.id
     LEFT JOIN th ON th.organisation_id = o.id
     LEFT JOIN th mt ON mt.organisation_id = pairs.ml
-    ${projectJoin}`);
+    LEFT JOIN pa ON pa.organisation_id = o.id`);
+  const projects = await publishedProjectsByOrganisation(db, 'all');
   const day = today(now);
   const cache = new Map<string, Counterpart & { countryCodes: string[] }>();
   const out: PairMatch[] = [];
   for (const r of rows) {
-    let c = cache.get(r.id);
-    if (!c) {
-      c = toCounterpart(r);
-      cache.set(r.id, c);
+    let base = cache.get(r.id);
+    if (!base) {
+      base = toCounterpart(r);
+      cache.set(r.id, base);
     }
+    const c = withProjects(base, projects, r.ml);
     const share = Number(r.share);
     const s = scoreMatch({
       perspective: 'mission_locale',

@@ -49,7 +49,7 @@ export const connectionsRelayMessages: Catalogue = {
     'connections.relay.lead':
       '{receiver} n’a pas encore de compte sur Passerelle. Transmettez la demande à une personne qui peut y répondre, ou invitez-la à rejoindre Passerelle au nom de {receiver}.',
     'connections.relay.delivered': 'Déjà reçue par',
-    'connections.relay.forward_title': 'Transmettre à un contact',
+    'connections.relay.forward_title': 'Transmettre à un contact ou l’inviter',
     'connections.relay.forward_hint':
       'La personne reçoit la demande et un lien personnel pour répondre sans compte, valable jusqu’à l’expiration de la demande.',
     'connections.relay.invite_title': 'Inviter à rejoindre Passerelle',

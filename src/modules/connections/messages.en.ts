@@ -2,24 +2,34 @@
 export const connectionsMessagesEn: Record<string, string> = {
   'connections.detail.start_project': 'Start a joint project',
   'connections.detail.start_agreement': 'Draw up an agreement',
-  'connections.reason.covers': '{name} covers {percent} % of your territory',
+  'connections.reason.covers': 'Its territory covers {percent} % of the population of yours.',
   'connections.reason.covers_approx':
-    '{name} covers {percent} % of your territory (approximate territory: municipalities of the head office’s inter-municipal body)',
-  'connections.reason.serves': '{name} serves {percent} % of the population of your territory',
+    'Its territory covers {percent} % of the population of yours (estimate: your Mission Locale’s territory is not declared yet, the inter-municipal body of its head office is used).',
+  'connections.reason.serves':
+    'It supports the young people of {percent} % of the population of your territory.',
   'connections.reason.serves_approx':
-    '{name} serves {percent} % of the population of your territory (approximate territory of the Mission Locale)',
-  'connections.reason.cuf_member': 'member of Cités Unies France',
-  'connections.reason.countries': 'cooperates with: {countries}',
-  'connections.reason.groups': 'Cités Unies France country group: {groups}',
-  'connections.reason.themes': 'themes in common: {themes}',
-  'connections.reason.open': 'open to partnerships',
-  'connections.reason.recent': 'profile checked in the last 12 months',
-  'connections.reason.projects': 'projects on Passerelle: {count}',
+    'It supports the young people of about {percent} % of the population of your territory (estimate: its territory is not declared yet).',
+  'connections.reason.cuf_member':
+    'It is a member of Cités Unies France, the network of local authorities engaged internationally.',
+  'connections.reason.countries_one': 'It already cooperates with this country: {countries}.',
+  'connections.reason.countries_other': 'It already cooperates with these countries: {countries}.',
+  'connections.reason.groups_one': 'It takes part in the Cités Unies France country group {groups}.',
+  'connections.reason.groups_other': 'It takes part in these Cités Unies France country groups: {groups}.',
+  'connections.reason.partners_one': 'It has one partner abroad registered on Passerelle.',
+  'connections.reason.partners_other': 'It has {count} partners abroad registered on Passerelle.',
+  'connections.reason.themes_one': 'It works on a theme you are looking for: {themes}.',
+  'connections.reason.themes_other': 'It works on themes you are looking for: {themes}.',
+  'connections.reason.joint_one': 'You already run a project together on Passerelle.',
+  'connections.reason.joint_other': 'You already run {count} projects together on Passerelle.',
+  'connections.reason.projects_one': 'It runs one published project on Passerelle.',
+  'connections.reason.projects_other': 'It runs {count} published projects on Passerelle.',
+  'connections.reason.open': 'It says it is open to new partnerships.',
+  'connections.reason.recent': 'Its profile was confirmed less than a year ago.',
   // Matches page
   'connections.matches.title': 'Suggested connections for {name}',
   'connections.matches.crumb': 'Suggested connections',
   'connections.matches.lead_ml':
-    'The local authorities whose territory meets the Mission Locale’s, from the closest to the farthest, with the reasons for each suggestion.',
+    'The local authorities engaged internationally whose territory meets the Mission Locale’s: international engagement counts first (partner countries, Cités Unies France membership, joint projects, openness to partnerships), then the share of your territory they cover. Each suggestion says why.',
   'connections.matches.lead_authority':
     'The Missions Locales serving the authority’s territory, with the share of its population each one serves.',
   'connections.matches.none_kind': 'Suggestions concern Missions Locales and local authorities.',
@@ -32,6 +42,18 @@ export const connectionsMessagesEn: Record<string, string> = {
   'connections.matches.score': 'Score {score} / 100',
   'connections.matches.ask': 'Ask to be put in touch',
   'connections.matches.count': '{count} suggestions',
+  'connections.matches.count_one': '1 suggestion',
+  'connections.matches.count_zero':
+    'No local authority engaged internationally reaches the minimum score ({min} / 100) on your territory yet.',
+  'connections.matches.below_summary':
+    'Local authorities active internationally with a score under {min} / 100 ({count})',
+  'connections.matches.below_lead':
+    'They have at least one known international activity, but little in common with your Mission Locale or a small share of your territory.',
+  'connections.matches.quiet_summary':
+    'Local authorities of your territory with no known international activity ({count})',
+  'connections.matches.quiet_lead':
+    'Their profile mentions no partner country, no Cités Unies France membership, no published project and no openness to partnerships yet. They remain possible contacts: they simply have not declared anything.',
+  'connections.matches.reasons_label': 'Why this suggestion',
   'connections.matches.link': 'See possible connections',
   // Request form
   'connections.request.title': 'Ask to be put in touch',

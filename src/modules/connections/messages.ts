@@ -6,25 +6,35 @@ export const connectionsMessages: Catalogue = {
     'connections.detail.start_project': 'Démarrer un projet commun',
     'connections.detail.start_agreement': 'Établir une convention',
     // Reasons of a suggestion (plain French, shown on the page and in the API)
-    'connections.reason.covers': '{name} couvre {percent} % de votre territoire',
+    'connections.reason.covers': 'Son territoire couvre {percent} % de la population du vôtre.',
     'connections.reason.covers_approx':
-      '{name} couvre {percent} % de votre territoire (territoire approximatif : communes de l’intercommunalité du siège)',
-    'connections.reason.serves': '{name} sert {percent} % de la population de votre territoire',
+      'Son territoire couvre {percent} % de la population du vôtre (estimation : le territoire de votre Mission Locale n’est pas encore déclaré, on retient l’intercommunalité de son siège).',
+    'connections.reason.serves':
+      'Elle accompagne les jeunes de {percent} % de la population de votre territoire.',
     'connections.reason.serves_approx':
-      '{name} sert {percent} % de la population de votre territoire (territoire de la Mission Locale approximatif)',
-    'connections.reason.cuf_member': 'membre de Cités Unies France',
-    'connections.reason.countries': 'coopère avec : {countries}',
-    'connections.reason.groups': 'groupe pays de Cités Unies France : {groups}',
-    'connections.reason.themes': 'thèmes en commun : {themes}',
-    'connections.reason.open': 'ouverte aux partenariats',
-    'connections.reason.recent': 'profil confirmé dans les 12 derniers mois',
-    'connections.reason.projects': 'projets sur Passerelle : {count}',
+      'Elle accompagne les jeunes d’environ {percent} % de la population de votre territoire (estimation : son territoire n’est pas encore déclaré).',
+    'connections.reason.cuf_member':
+      'Elle est membre de Cités Unies France, le réseau des collectivités engagées à l’international.',
+    'connections.reason.countries_one': 'Elle coopère déjà avec ce pays : {countries}.',
+    'connections.reason.countries_other': 'Elle coopère déjà avec ces pays : {countries}.',
+    'connections.reason.groups_one': 'Elle participe au groupe pays {groups} de Cités Unies France.',
+    'connections.reason.groups_other': 'Elle participe aux groupes pays de Cités Unies France : {groups}.',
+    'connections.reason.partners_one': 'Elle a un partenaire à l’étranger inscrit sur Passerelle.',
+    'connections.reason.partners_other': 'Elle a {count} partenaires à l’étranger inscrits sur Passerelle.',
+    'connections.reason.themes_one': 'Elle travaille sur un thème que vous recherchez : {themes}.',
+    'connections.reason.themes_other': 'Elle travaille sur des thèmes que vous recherchez : {themes}.',
+    'connections.reason.joint_one': 'Vous menez déjà un projet ensemble sur Passerelle.',
+    'connections.reason.joint_other': 'Vous menez déjà {count} projets ensemble sur Passerelle.',
+    'connections.reason.projects_one': 'Elle mène un projet publié sur Passerelle.',
+    'connections.reason.projects_other': 'Elle mène {count} projets publiés sur Passerelle.',
+    'connections.reason.open': 'Elle se dit ouverte à de nouveaux partenariats.',
+    'connections.reason.recent': 'Son profil a été confirmé il y a moins d’un an.',
 
     // Matches page
     'connections.matches.title': 'Rapprochements pour {name}',
     'connections.matches.crumb': 'Rapprochements',
     'connections.matches.lead_ml':
-      'Les collectivités dont le territoire rejoint celui de la Mission Locale, de la plus proche à la plus lointaine, avec les raisons de chaque suggestion.',
+      'Les collectivités engagées à l’international dont le territoire rejoint celui de la Mission Locale : l’engagement international compte d’abord (pays partenaires, adhésion à Cités Unies France, projets communs, ouverture aux partenariats), puis la part de votre territoire qu’elles couvrent. Chaque suggestion dit pourquoi.',
     'connections.matches.lead_authority':
       'Les Missions Locales qui servent le territoire de la collectivité, avec la part de sa population que chacune sert.',
     'connections.matches.none_kind':
@@ -38,6 +48,18 @@ export const connectionsMessages: Catalogue = {
     'connections.matches.score': 'Score {score} / 100',
     'connections.matches.ask': 'Demander une mise en relation',
     'connections.matches.count': '{count} suggestions',
+    'connections.matches.count_one': '1 suggestion',
+    'connections.matches.count_zero':
+      'Aucune collectivité engagée à l’international n’atteint le score minimum ({min} / 100) sur votre territoire pour l’instant.',
+    'connections.matches.below_summary':
+      'Collectivités actives à l’international avec un score inférieur à {min} / 100 ({count})',
+    'connections.matches.below_lead':
+      'Elles ont au moins une action internationale connue, mais peu de points communs avec votre Mission Locale ou une faible part de votre territoire.',
+    'connections.matches.quiet_summary':
+      'Collectivités de votre territoire sans action internationale connue ({count})',
+    'connections.matches.quiet_lead':
+      'Leur profil ne mentionne encore ni pays partenaire, ni adhésion à Cités Unies France, ni projet publié, ni ouverture aux partenariats. Elles restent des interlocutrices possibles : elles n’ont simplement rien déclaré.',
+    'connections.matches.reasons_label': 'Pourquoi cette suggestion',
     'connections.matches.link': 'Voir les rapprochements possibles',
 
     // Request form

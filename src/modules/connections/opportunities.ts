@@ -44,7 +44,10 @@ export async function listOpportunities(
     ).flatMap((r) => [`${r.a}|${r.b}`, `${r.b}|${r.a}`]),
   );
   const pairs = (await allMissionLocaleMatches(db, now)).filter(
-    (p) => engaged.has(p.authorityId) && !contacted.has(`${p.missionLocaleId}|${p.authorityId}`),
+    (p) =>
+      p.group === 'suggested' &&
+      engaged.has(p.authorityId) &&
+      !contacted.has(`${p.missionLocaleId}|${p.authorityId}`),
   );
   if (pairs.length === 0) return [];
   const ids = [...new Set(pairs.flatMap((p) => [p.missionLocaleId, p.authorityId]))];

@@ -17,6 +17,7 @@ import { newAgreementWith } from '../agreements/index.js';
 import { countryName } from '../directory/domain/countries.js';
 import { CountryField } from '../directory/index.js';
 import type { ConnectionRow } from './answer-connection.js';
+import { groupMatches, MIN_SCORE } from './domain/score.js';
 import type { Match, Viewer } from './find-matches.js';
 import { explain } from './find-matches.js';
 import type { Preferences } from './notify.js';
@@ -48,6 +49,7 @@ export function matchesPage(
   },
 ) {
   const t = c.get('t');
+  const groups = groupMatches(p.matches);
   const lead =
     p.viewer.kind === 'mission_locale'
       ? t('connections.matches.lead_ml')
@@ -88,37 +90,86 @@ export function matchesPage(
           <p class="empty-state">{t('connections.matches.empty')}</p>
         ) : (
           <>
-            <p>{t('connections.matches.count', { count: formatNumber(p.matches.length) })}</p>
-            <ol class="match-list">
-              {p.matches.map((m) => (
-                <li class="card match">
-                  <h2 class="match-name">
-                    <a href={`/organisations/${m.counterpart.id}`}>{m.counterpart.name}</a>
-                  </h2>
-                  <p>
-                    <Tag kind="accent">{t('connections.matches.score', { score: m.score })}</Tag>
-                  </p>
-                  <ul>
-                    {explain(t, m.reasons).map((r) => (
-                      <li>{r}</li>
-                    ))}
-                  </ul>
-                  {p.canAsk && (
-                    <a
-                      class="button"
-                      href={`/organisations/${p.viewer.id}/mises-en-relation/nouvelle?vers=${m.counterpart.id}`}
-                    >
-                      {t('connections.matches.ask')}
-                    </a>
-                  )}
-                </li>
-              ))}
-            </ol>
+            <p>
+              {groups.suggested.length === 0
+                ? t('connections.matches.count_zero', { min: MIN_SCORE })
+                : groups.suggested.length === 1
+                  ? t('connections.matches.count_one')
+                  : t('connections.matches.count', { count: formatNumber(groups.suggested.length) })}
+            </p>
+            {groups.suggested.length > 0 && (
+              <MatchList c={c} viewer={p.viewer} matches={groups.suggested} canAsk={p.canAsk} />
+            )}
+            {groups.belowThreshold.length > 0 && (
+              <details class="match-group" id="score-faible">
+                <summary>
+                  {t('connections.matches.below_summary', {
+                    min: MIN_SCORE,
+                    count: formatNumber(groups.belowThreshold.length),
+                  })}
+                </summary>
+                <p>{t('connections.matches.below_lead')}</p>
+                <MatchList c={c} viewer={p.viewer} matches={groups.belowThreshold} canAsk={p.canAsk} />
+              </details>
+            )}
+            {groups.noKnownActivity.length > 0 && (
+              <details class="match-group" id="sans-action-internationale">
+                <summary>
+                  {t('connections.matches.quiet_summary', {
+                    count: formatNumber(groups.noKnownActivity.length),
+                  })}
+                </summary>
+                <p>{t('connections.matches.quiet_lead')}</p>
+                <MatchList c={c} viewer={p.viewer} matches={groups.noKnownActivity} canAsk={p.canAsk} />
+              </details>
+            )}
           </>
         )}
       </>
     ),
   });
+}
+
+/** One group of suggestions: name, score, the reasons as sentences, the request button. */
+function MatchList({
+  c,
+  viewer,
+  matches,
+  canAsk,
+}: {
+  c: C;
+  viewer: Viewer;
+  matches: Match[];
+  canAsk: boolean;
+}) {
+  const t = c.get('t');
+  return (
+    <ol class="match-list">
+      {matches.map((m) => (
+        <li class="card match">
+          <h2 class="match-name">
+            <a href={`/organisations/${m.counterpart.id}`}>{m.counterpart.name}</a>
+          </h2>
+          <p>
+            <Tag kind="accent">{t('connections.matches.score', { score: m.score })}</Tag>
+          </p>
+          <ul aria-label={t('connections.matches.reasons_label')}>
+            {explain(t, m.reasons).map((r) => (
+              <li>{r}</li>
+            ))}
+          </ul>
+          {canAsk && (
+            <a
+              class="button"
+              href={`/organisations/${viewer.id}/mises-en-relation/nouvelle?vers=${m.counterpart.id}`}
+            >
+              {t('connections.matches.ask')}
+            </a>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
 }
 
 export function requestPage(

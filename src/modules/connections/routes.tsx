@@ -105,6 +105,10 @@ const MatchItem = z.object({
   }),
   score: z.number().int().openapi({ description: 'Sur 100' }),
   reasons: z.array(z.string()).openapi({ description: 'Raisons en français' }),
+  group: z.enum(['suggested', 'below_threshold', 'no_known_activity']).openapi({
+    description:
+      'suggested : suggestion ; below_threshold : active à l’international mais sous le score minimum ; no_known_activity : collectivité du territoire sans action internationale connue (groupée à part)',
+  }),
 });
 const ConnectionItem = z
   .object({
@@ -134,7 +138,10 @@ const matchesRoute = createRoute({
     }),
   },
   responses: {
-    200: ok(z.object({ items: z.array(MatchItem) }), 'Les suggestions, la meilleure d’abord'),
+    200: ok(
+      z.object({ items: z.array(MatchItem) }),
+      'Les suggestions, la meilleure d’abord, puis les deux groupes à part (group)',
+    ),
     400: err('Filtre invalide'),
     404: err('Organisation inconnue'),
   },
@@ -293,6 +300,7 @@ function register(r: Registrar, deps: Deps) {
           },
           score: m.score,
           reasons: explain(t, m.reasons),
+          group: m.group,
         })),
       },
       200,

@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CliError, type Command, parse, withDeps } from '../../cli/command.js';
+import { sql } from '../../db/sql.js';
+import { BUILTIN_ML_NAME, importBuiltinMissionsLocales } from './territory/builtin-missions-locales.js';
 import { ML_FORMATS, type MlFormat } from './territory/domain/missions-locales.js';
-import { formatGeographyReport, importGeography } from './territory/import-geography.js';
+import {
+  formatGeographyReport,
+  type GeographyProgress,
+  geographyProgress,
+  importGeography,
+} from './territory/import-geography.js';
 import { formatMlReport, importMissionsLocales } from './territory/import-missions-locales.js';
+import { firstStartState } from './territory/jobs.js';
 
 const importGeographyCommand: Command = {
   name: 'import geography',
@@ -16,22 +24,81 @@ les collectivités territoriales qui existent réellement (communes, EPCI, dépa
 régions, et les collectivités à statut particulier : Ville de Paris, Métropole de Lyon,
 Collectivité de Corse…) avec leur territoire.
 Réexécutable : affiche ce qui est créé, mis à jour et supprimé, suit les fusions de
-communes ; tout se fait en une seule transaction.`,
+communes. Par petites transactions (l'avancement s'affiche) : un import interrompu reprend
+là où il s'était arrêté au lancement suivant.`,
   async run(args, config) {
     const { positionals } = parse(args, {});
     if (positionals.length) throw new CliError(`Argument inattendu : ${positionals[0]}`);
     await withDeps(config, async (deps) => {
-      const report = await importGeography(deps.db);
+      let shown = -1;
+      const report = await importGeography(deps.db, undefined, {
+        onProgress: (p) => {
+          const pct = Math.floor((100 * p.done) / p.total);
+          if (pct >= shown + 10 || p.done === p.total) {
+            shown = pct;
+            process.stderr.write(`${progressLine(p)}\n`);
+          }
+        },
+      });
       process.stdout.write(formatGeographyReport(report));
     });
   },
 };
 
+/** « Géographie : 45 % (132/291 transactions) — collectivités 9001–9500 sur 36345 » */
+export function progressLine(p: GeographyProgress): string {
+  const pct = Math.floor((100 * p.done) / Math.max(1, p.total));
+  return `Géographie : ${pct} % (${p.done}/${p.total} transactions) — ${p.step}`;
+}
+
+const importStatusCommand: Command = {
+  name: 'import status',
+  summary: 'Où en est l’import de l’annuaire national (géographie, Missions Locales)',
+  help: `passerelle import status
+
+Affiche l'avancement de l'import de la géographie (en cours, terminé ou en échec), celui de
+l'import du premier démarrage en mode démonstration, et ce que contient l'annuaire.`,
+  async run(args, config) {
+    const { positionals } = parse(args, {});
+    if (positionals.length) throw new CliError(`Argument inattendu : ${positionals[0]}`);
+    await withDeps(config, async (deps) => {
+      const geo = await geographyProgress(deps.db);
+      const first = await firstStartState(deps.db);
+      const n = await deps.db.one<{ communes: number; ml: number; authorities: number }>(sql`SELECT
+        (SELECT count(*)::int FROM communes) AS communes,
+        (SELECT count(*)::int FROM organisations WHERE kind = 'mission_locale' AND NOT is_demo) AS ml,
+        (SELECT count(*)::int FROM organisations WHERE kind = 'local_authority' AND NOT is_demo) AS authorities`);
+      const lines = [
+        geo
+          ? `${progressLine(geo)} — ${geo.status === 'done' ? 'terminé' : geo.status === 'failed' ? `en échec : ${geo.error ?? ''}` : 'en cours'}`
+          : 'Géographie : jamais importée (passerelle import geography).',
+        first
+          ? `Premier démarrage (démonstration) : ${FIRST_START_PHASES[first.phase]}`
+          : 'Premier démarrage (démonstration) : aucun import en attente.',
+        `Annuaire : ${n.communes} communes, ${n.authorities} collectivités, ${n.ml} Missions Locales.`,
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+  },
+};
+
+const FIRST_START_PHASES = {
+  queued: 'en attente du traitement de fond',
+  geography: 'import de la géographie',
+  missions_locales: 'import de la liste des Missions Locales',
+  demo: 'placement des données de démonstration',
+  done: 'terminé',
+} as const;
+
 const importMissionsLocalesCommand: Command = {
   name: 'import missions-locales',
   summary: 'Importe les Missions Locales (I-Milo, Annuaire de l’administration ou modèle CSV)',
   help: `passerelle import missions-locales --format imilo|annuaire|csv FICHIER… [--dry-run] [--partial]
+passerelle import missions-locales --builtin [--dry-run]
 
+  --builtin          la liste nationale livrée avec Passerelle (448 Missions Locales, liste I-Milo
+                     de septembre 2023, licence MIT ; provenance :
+                     src/modules/directory/territory/data/README.md)
   --format imilo     liste des structures I-Milo (JSON ou CSV) : identifiant = code INSEE du siège + S00
   --format annuaire  export JSON de l'Annuaire de l'administration (services mission_locale) et,
                      en second fichier, le jeu « compétence géographique » (communes desservies)
@@ -49,7 +116,19 @@ Lancez d'abord « passerelle import geography ».`,
       format: { type: 'string' },
       'dry-run': { type: 'boolean' },
       partial: { type: 'boolean' },
+      builtin: { type: 'boolean' },
     });
+    if (values.builtin) {
+      if (values.format || positionals.length)
+        throw new CliError('--builtin charge la liste livrée : sans --format ni fichier.');
+      await withDeps(config, async (deps) => {
+        process.stderr.write(`Import de la ${BUILTIN_ML_NAME}…\n`);
+        const report = await importBuiltinMissionsLocales(deps.db, { dryRun: !!values['dry-run'] });
+        process.stdout.write(formatMlReport(report));
+        if (report.rejected.length && !report.imported && !report.dryRun) process.exitCode = 1;
+      });
+      return;
+    }
     const format = values.format as MlFormat | undefined;
     if (!format || !ML_FORMATS.includes(format))
       throw new CliError('Indiquez --format imilo, --format annuaire ou --format csv.');
@@ -75,4 +154,8 @@ Lancez d'abord « passerelle import geography ».`,
 };
 
 /** CLI commands of the directory module. */
-export const directoryCommands: Command[] = [importGeographyCommand, importMissionsLocalesCommand];
+export const directoryCommands: Command[] = [
+  importGeographyCommand,
+  importMissionsLocalesCommand,
+  importStatusCommand,
+];

@@ -4,12 +4,16 @@ import { reminderJobs, reminderSchedules } from './reminders.js';
 import { registerProfilePages } from './routes-profile.js';
 import { registerSearchRoutes } from './routes-search.js';
 import { seedDirectoryDemo } from './seed-demo.js';
-import { territoryJobs } from './territory/jobs.js';
+import { queueFirstStartImport, territoryJobs } from './territory/jobs.js';
 import { registerTerritoryRoutes } from './territory/routes.js';
 
 export const directoryModule: Module = {
   name: 'directory',
   jobs: (deps) => ({ ...reminderJobs(deps), ...territoryJobs() }),
+  // Demo mode, first start: the national directory is imported in the background.
+  async firstDemoStart(deps) {
+    await queueFirstStartImport(deps.db);
+  },
   schedules: reminderSchedules,
   seedDemo: seedDirectoryDemo,
   register(r, deps) {

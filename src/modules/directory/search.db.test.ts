@@ -98,7 +98,8 @@ for (const kind of DB_KINDS) {
         'Mission Locale de Marseille',
         'Mission Locale Sud Réunion',
       ]);
-      expect(await names('?region=93')).toEqual(['Marseille', 'Mission Locale de Marseille']);
+      // Default order: engaged organisations (here the ML, open to partnership) before communes.
+      expect(await names('?region=93')).toEqual(['Mission Locale de Marseille', 'Marseille']);
       expect(await names('?departement=974')).toEqual(['Mission Locale Sud Réunion']);
       expect(await names('?country=SN')).toEqual(['Mission Locale de Marseille', 'Ville de Dakar']);
       expect(await names('?group=senegal')).toEqual(['Mission Locale de Marseille']);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Queryable } from '../../db/client.js';
 import { type Sql, sql } from '../../db/sql.js';
 import { LEVELS, ORG_KINDS, THEMES } from './domain/profile.js';
+import { FUZZY_MIN, hasFuzzy, parseQuery, type Term } from './domain/query.js';
 
 /** Page size of the directory (page and API). */
 export const PAGE_SIZE = 20;
@@ -24,15 +25,29 @@ export function searchKey(s: string): string {
  */
 const ORG_KEY = sql.raw('o.search_key');
 
-/** Below this length, word similarity matches too widely: substring search only. */
-const FUZZY_MIN = 5;
+/** A name matches the term: one of its substrings, or one of its words as a whole word. */
+function termMatches(t: Term, fuzzy: boolean): Sql {
+  const alts: Sql[] = t.substrings.map((x) => sql`${ORG_KEY} LIKE ${`%${likeEscape(x)}%`}`);
+  for (const w of t.words) {
+    const e = likeEscape(w);
+    alts.push(
+      sql`(${ORG_KEY} = ${w} OR ${ORG_KEY} LIKE ${`${e} %`} OR ${ORG_KEY} LIKE ${`% ${e}`} OR ${ORG_KEY} LIKE ${`% ${e} %`})`,
+    );
+  }
+  if (fuzzy && t.fuzzy) alts.push(sql`${t.fuzzy} <% ${ORG_KEY}`);
+  return alts.length === 1 ? alts[0] : sql`(${sql.join(alts, sql` OR `)})`;
+}
 
-/** Name matches the key: as a substring, or (long enough keys) as a close word (typos). */
-function matches(key: string): Sql {
-  const like = `%${likeEscape(key)}%`;
-  return key.length >= FUZZY_MIN
-    ? sql`(${ORG_KEY} LIKE ${like} OR ${key} <% ${ORG_KEY})`
-    : sql`${ORG_KEY} LIKE ${like}`;
+/**
+ * Every term of the query matches the name (domain/query.ts). `fuzzy`: plain words of
+ * 5 letters or more may also match a close word — used only when nothing matches exactly
+ * (the relevance floor: "marseille" never lists every name that merely looks like it).
+ */
+function matches(terms: Term[], fuzzy: boolean): Sql {
+  return sql`(${sql.join(
+    terms.map((t) => termMatches(t, fuzzy)),
+    sql` AND `,
+  )})`;
 }
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
@@ -110,11 +125,9 @@ export interface SearchItem {
   cufMember: boolean;
 }
 
-function conditions(p: SearchParams, key: string): Sql[] {
+/** The filters other than the text query. */
+function conditions(p: SearchParams): Sql[] {
   const where: Sql[] = [];
-  if (key) {
-    where.push(matches(key));
-  }
   if (p.kind) where.push(sql`o.kind = ${p.kind}`);
   if (p.level) where.push(sql`o.level = ${p.level}`);
   if (p.region) where.push(sql`o.region_code = ${p.region}`);
@@ -136,22 +149,48 @@ function conditions(p: SearchParams, key: string): Sql[] {
 
 const whereClause = (w: Sql[]) => (w.length ? sql`WHERE ${sql.join(w, sql` AND `)}` : sql.empty);
 
-/** One page of the directory and the total count, best matches first (name order without a query). */
+/**
+ * The text condition for a query, with its relevance floor: exact terms when some
+ * organisation (with the other filters) matches them all, close words otherwise.
+ */
+async function textCondition(db: Queryable, key: string, others: Sql[]): Promise<Sql[]> {
+  const terms = parseQuery(key);
+  if (terms.length === 0) return [];
+  const strict = matches(terms, false);
+  if (!hasFuzzy(terms)) return [strict];
+  const any = await db.maybeOne(
+    sql`SELECT 1 AS x FROM organisations o ${whereClause([...others, strict])} LIMIT 1`,
+  );
+  return [any ? strict : matches(terms, true)];
+}
+
+/**
+ * Order of a page. Without a query: engaged organisations, then Missions Locales, then
+ * other organisations, authorities and finally communes (directory_tier, 0055), by name.
+ * With a query: the closest names first (exact, then starting with, then containing the
+ * query, then word and whole-name similarity), then by the same tiers, the shorter name first.
+ */
+function orderBy(key: string): Sql {
+  if (!key) return sql`ORDER BY o.directory_tier, o.search_key, o.id`;
+  const e = likeEscape(key);
+  return sql`ORDER BY (CASE WHEN ${ORG_KEY} = ${key} THEN 3 WHEN ${ORG_KEY} LIKE ${`${e}%`} THEN 2
+                         WHEN ${ORG_KEY} LIKE ${`%${e}%`} THEN 1 ELSE 0 END
+                    + word_similarity(${key}, ${ORG_KEY}) + similarity(${key}, ${ORG_KEY})) DESC, o.directory_tier, length(o.search_key), o.search_key, o.id`;
+}
+
+/** One page of the directory and the total count, best matches first (see orderBy). */
 export async function searchOrganisations(
   db: Queryable,
   p: SearchParams,
 ): Promise<{ items: SearchItem[]; total: number; page: number; pages: number }> {
   const key = searchKey(p.q);
-  const where = whereClause(conditions(p, key));
+  const others = conditions(p);
+  const where = whereClause([...others, ...(await textCondition(db, key, others))]);
   const { total } = await db.one<{ total: number }>(
     sql`SELECT count(*)::int AS total FROM organisations o ${where}`,
   );
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const order = key
-    ? sql`ORDER BY (CASE WHEN ${ORG_KEY} = ${key} THEN 3 WHEN ${ORG_KEY} LIKE ${`${likeEscape(key)}%`} THEN 2
-                         WHEN ${ORG_KEY} LIKE ${`%${likeEscape(key)}%`} THEN 1 ELSE 0 END
-                    + word_similarity(${key}, ${ORG_KEY})) DESC, o.search_key, o.id`
-    : sql`ORDER BY o.search_key, o.id`;
+  const order = orderBy(key);
   const rows =
     total === 0 || p.page > pages
       ? []
@@ -191,9 +230,9 @@ export interface AutocompleteItem {
 
 /**
  * Up to `limit` organisations for the search box, in three cheap stages that stop as soon
- * as the list is full: names starting with the query (prefix), then names containing it
- * (trigram index), then — only when still short and the query is long enough — names
- * close to it (word similarity, typos tolerated). Typing a real name never pays for the
+ * as the list is full: names starting with the query (prefix), then names containing
+ * every term of it (trigram index, abbreviations understood), then — only when nothing
+ * matched and the query is long enough — names close to it (word similarity, typos tolerated). Typing a real name never pays for the
  * fuzzy stage, which is the slow one at national scale (~100 ms over 37,000 names).
  */
 export async function autocompleteOrganisations(
@@ -217,13 +256,16 @@ export async function autocompleteOrganisations(
     await db.many<any>(sql`SELECT ${cols} FROM organisations o WHERE ${ORG_KEY} LIKE ${`${likeEscape(key)}%`}
       ORDER BY length(o.search_key), o.search_key, o.id LIMIT ${limit}`),
   );
-  if (out.length < limit && key.length >= 3) {
+  const terms = parseQuery(key);
+  if (out.length < limit && key.length >= 3 && terms.length > 0) {
+    // Every word, abbreviations understood ("ml marseille"), engaged organisations first.
     take(
-      await db.many<any>(sql`SELECT ${cols} FROM organisations o WHERE ${ORG_KEY} LIKE ${`%${likeEscape(key)}%`}
-        ORDER BY length(o.search_key), o.search_key, o.id LIMIT ${limit * 2}`),
+      await db.many<any>(sql`SELECT ${cols} FROM organisations o WHERE ${matches(terms, false)}
+        ORDER BY o.directory_tier, length(o.search_key), o.search_key, o.id LIMIT ${limit * 2}`),
     );
   }
-  if (out.length < limit && key.length >= FUZZY_MIN) {
+  // Relevance floor: close words only when nothing matches exactly.
+  if (out.length === 0 && key.length >= FUZZY_MIN) {
     take(
       await db.many<any>(sql`SELECT ${cols}, word_similarity(${key}, ${ORG_KEY}) AS score
         FROM organisations o WHERE ${key} <% ${ORG_KEY}
@@ -238,10 +280,11 @@ export async function countByDepartement(
   db: Queryable,
   p: SearchParams,
 ): Promise<{ counts: Map<string, number>; total: number }> {
-  const key = searchKey(p.q);
+  const others = conditions(p);
+  const where = whereClause([...others, ...(await textCondition(db, searchKey(p.q), others))]);
   const rows = await db.many<{ code: string | null; n: number }>(sql`
     SELECT o.departement_code AS code, count(*)::int AS n FROM organisations o
-    ${whereClause(conditions(p, key))} GROUP BY 1`);
+    ${where} GROUP BY 1`);
   const counts = new Map<string, number>();
   let total = 0;
   for (const r of rows) {
@@ -253,8 +296,8 @@ export async function countByDepartement(
 
 /** Every public row of the directory matching the filters, in name order (open-data export). */
 export async function* exportRows(db: Queryable, p: SearchParams, batch = 2000) {
-  const key = searchKey(p.q);
-  const where = conditions(p, key);
+  const others = conditions(p);
+  const where = [...others, ...(await textCondition(db, searchKey(p.q), others))];
   let after: { key: string; id: string } | null = null;
   for (;;) {
     const w = [...where];

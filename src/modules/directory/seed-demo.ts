@@ -1,6 +1,7 @@
 import { sql } from '../../db/sql.js';
 import type { Deps } from '../../http/context.js';
 import { updateProfile } from './profiles.js';
+import { placeDemoInTerritory } from './territory/demo-territory.js';
 
 /**
  * Demo profiles for the demo organisations of the core seed (codes DEMO-ML, DEMO-COM,
@@ -16,6 +17,17 @@ export async function seedDirectoryDemo(deps: Deps): Promise<void> {
   const ml = await byCode('DEMO-ML');
   const commune = await byCode('DEMO-COM');
   const partner = await byCode('DEMO-FP');
+  // Two more demo authorities of the demo territory (Grand Poitiers, see demo-territory.ts),
+  // with international profiles, so that the demo Mission Locale's matches mean something.
+  const demoAuthority = async (level: string, code: string, name: string) =>
+    (
+      await deps.db.one<{ id: string }>(sql`INSERT INTO organisations (kind, level, name, code, is_demo)
+        VALUES ('local_authority', ${level}, ${name}, ${code}, true)
+        ON CONFLICT (kind, coalesce(level, ''), code) WHERE code IS NOT NULL DO UPDATE SET name = organisations.name
+        RETURNING id`)
+    ).id;
+  const epci = await demoAuthority('epci', 'DEMO-EPCI', 'Communauté urbaine de démonstration (démo)');
+  const departement = await demoAuthority('departement', 'DEMO-DEP', 'Département de démonstration (démo)');
   const ctx = { actor: { kind: 'system' as const, label: 'données de démonstration' } };
   const opts = { mayRecordCufMembership: true };
   if (partner) {
@@ -73,6 +85,49 @@ export async function seedDirectoryDemo(deps: Deps): Promise<void> {
       opts,
     );
   }
+  await updateProfile(
+    deps.db,
+    ctx,
+    epci,
+    {
+      description:
+        'Intercommunalité fictive (démo) : jumelages et coopération décentralisée au Sénégal et au Burkina Faso.',
+      themes: ['youth_mobility', 'staff_mobility', 'europe_world'],
+      countries: ['SN', 'BF'],
+      countryGroups: ['senegal'],
+      cufMember: true,
+      openToPartnership: true,
+      partnershipWanted: 'Une Mission Locale du territoire pour envoyer des jeunes au Sénégal en 2027.',
+      contacts: [
+        {
+          name: 'Service des relations internationales (démo)',
+          roleTitle: 'Relations internationales',
+          email: 'ri.epci@demo.passerelle.localhost',
+          phone: null,
+          sharingLevel: 'public',
+        },
+      ],
+      verified: true,
+    },
+    deps.now(),
+    opts,
+  );
+  await updateProfile(
+    deps.db,
+    ctx,
+    departement,
+    {
+      description:
+        'Département fictif (démo) : coopération avec des régions du Maroc et de Tunisie, éducation à la citoyenneté mondiale.',
+      themes: ['ecsi', 'youth'],
+      countries: ['MA', 'TN'],
+      cufMember: false,
+      openToPartnership: true,
+      verified: true,
+    },
+    deps.now(),
+    opts,
+  );
   if (commune) {
     await updateProfile(
       deps.db,
@@ -99,4 +154,7 @@ export async function seedDirectoryDemo(deps: Deps): Promise<void> {
       opts,
     );
   }
+  // When the geography is already there (a database imported before), place the demo now;
+  // otherwise the first-start import does it once the communes are known.
+  await deps.db.transaction((tx) => placeDemoInTerritory(tx));
 }

@@ -5,11 +5,11 @@ import { DEFAULT_CATALOGUE, seedFundingCatalogue } from './seed-catalogue.js';
 export const fundingCommands: Command[] = [
   {
     name: 'seed funding',
-    summary: 'Charge le catalogue des financements (données ouvertes, avec leurs sources)',
+    summary: 'Charge le catalogue des financements livré avec Passerelle (avec ses sources)',
     help: `passerelle seed funding [FICHIER]
 
 Charge ou met à jour les programmes de financement à partir du catalogue ouvert
-(par défaut ${DEFAULT_CATALOGUE}). Chaque programme garde ses sources et l'année
+(par défaut le catalogue livré avec Passerelle : src/modules/funding/data/catalogue.json). Chaque programme garde ses sources et l'année
 de ses chiffres ; les fiches sont rédigées par Passerelle. Sans fichier, rien n'est chargé.`,
     async run(args, config) {
       if (args.length > 1) throw new CliError(`Argument inattendu : ${args[1]}`);

@@ -6,7 +6,8 @@ import { createTestApp, type TestApp } from '../../../tests/helpers/app.js';
 import { DB_KINDS } from '../../../tests/helpers/db.js';
 import { aUser } from '../../../tests/helpers/fixtures.js';
 import { sql } from '../../db/sql.js';
-import { DEFAULT_CATALOGUE, seedFundingCatalogue } from './seed-catalogue.js';
+import { PROJECT_ROOT } from '../../paths.js';
+import { DEFAULT_CATALOGUE, readCatalogue, seedFundingCatalogue } from './seed-catalogue.js';
 
 const REAL = DEFAULT_CATALOGUE;
 
@@ -38,8 +39,27 @@ for (const kind of DB_KINDS) {
       expect(Number(ficol.amount_min)).toBe(200000);
       const calls = await app.db.many(sql`SELECT * FROM funding_calls WHERE programme_id = ${ficol.id}`);
       expect(calls).toHaveLength(2);
-      const missing = await seedFundingCatalogue(app.db, '/nonexistent/catalogue.json');
+      const missing = await seedFundingCatalogue(app.db, join(tmpdir(), 'absent', 'catalogue.json'));
       expect(missing).toMatchObject({ found: false, created: 0 });
+    });
+
+    it('the catalogue ships in the repository with source, licence and date; funders named as today (DCTCIV since 29 Dec 2023)', async () => {
+      expect(DEFAULT_CATALOGUE.startsWith(join(PROJECT_ROOT, 'src'))).toBe(true);
+      const cat = readCatalogue()!;
+      expect(cat._meta).toMatchObject({ compiledOn: '2026-11', updatedOn: '2026-11-29' });
+      expect(cat._meta.source).toMatch(/pages publiques/);
+      expect(cat._meta.licence).toMatch(/licence/i);
+      const meae = await app.db.many<{ slug: string; funder: string }>(
+        sql`SELECT slug, funder FROM funding_programmes WHERE slug LIKE 'daect-%' ORDER BY slug`,
+      );
+      expect(meae).toHaveLength(4);
+      for (const p of meae) {
+        expect(p.funder).toContain(
+          'Délégation pour les collectivités territoriales et la société civile (DCTCIV',
+        );
+        expect(p.funder).not.toMatch(/action extérieure des collectivités/);
+      }
+      for (const p of cat.programmes) expect(p.factsYear).toMatch(/^20[0-9]{2}/);
     });
 
     it('API lists and filters the catalogue (q, projectKind) → {items, total}; bad filter → 400 naming it', async () => {
@@ -83,6 +103,13 @@ for (const kind of DB_KINDS) {
       expect(detail.html).toMatch(/200.000 € à 1.500.000 €/);
       expect(detail.html).toContain('2017-2024');
       expect(detail.html).toContain('Clos le 13 septembre 2024');
+      // the latest past call is "dernier appel connu", with the year of the facts; the older one is not
+      expect(detail.html).toMatch(
+        /Dernier appel connu<\/span> FICOL 2024 — Clos le 13 septembre 2024 \(chiffres de 2017-2024\)/,
+      );
+      expect(detail.html).toMatch(/FICOL 2023 — Clos le 8 septembre 2023 \(chiffres de 2017-2024\)/);
+      const jeunesse = await anon.page('/financements?q=jeunesse%20cooperation');
+      expect(jeunesse.html).toMatch(/Dernier appel connu<\/span> Jeunesse X — Clos le 26 mars 2024/);
       expect((await anon.page('/financements/00000000-0000-4000-8000-000000000000')).res.status).toBe(404);
     });
 

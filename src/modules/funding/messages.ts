@@ -41,6 +41,8 @@ export const fundingMessages: Catalogue = {
     'funding.not_said': 'Non précisé',
     'funding.call.open': 'Ouvert jusqu’au {date}',
     'funding.call.closed': 'Clos le {date}',
+    'funding.call.last_known': 'Dernier appel connu',
+    'funding.call.facts_year': '(chiffres de {year})',
     'funding.call.upcoming': 'Ouvre le {date}',
     'funding.call.none': 'Aucun appel daté connu.',
     'funding.detail.caveat':

@@ -34,14 +34,37 @@ const str = (v: unknown) =>
   Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v);
 const crumbs = (c: C) => [{ label: c.get('t')('funding.nav'), href: '/financements' }];
 
-export function CallLine({ c, call, today }: { c: C; call: Call; today: string }) {
+/**
+ * The call a reader should see when none is open or to come: the latest one that closed
+ * (shown as « dernier appel connu », with the year of the programme's facts).
+ */
+export function lastKnownCall(calls: Call[], today: string): Call | null {
+  if (calls.some((cl) => cl.closesOn >= today)) return null;
+  return [...calls].sort((a, b) => b.closesOn.localeCompare(a.closesOn))[0] ?? null;
+}
+
+export function CallLine({
+  c,
+  call,
+  today,
+  factsYear,
+  lastKnown,
+}: {
+  c: C;
+  call: Call;
+  today: string;
+  factsYear?: string;
+  lastKnown?: boolean;
+}) {
   const t = c.get('t');
   const locale = c.get('locale');
+  const year = factsYear ? ` ${t('funding.call.facts_year', { year: factsYear })}` : '';
   if (isCallOpen(call, today))
     return (
       <>
         {call.title} —{' '}
         <Tag kind="success">{t('funding.call.open', { date: formatDate(call.closesOn, locale) })}</Tag>
+        {year}
       </>
     );
   if (call.opensOn > today)
@@ -49,11 +72,21 @@ export function CallLine({ c, call, today }: { c: C; call: Call; today: string }
       <>
         {call.title} —{' '}
         <Tag kind="info">{t('funding.call.upcoming', { date: formatDate(call.opensOn, locale) })}</Tag>
+        {year}
+      </>
+    );
+  if (lastKnown)
+    return (
+      <>
+        <Tag kind="warning">{t('funding.call.last_known')}</Tag> {call.title} —{' '}
+        {t('funding.call.closed', { date: formatDate(call.closesOn, locale) })}
+        {year}
       </>
     );
   return (
     <>
       {call.title} — {t('funding.call.closed', { date: formatDate(call.closesOn, locale) })}
+      {year}
     </>
   );
 }
@@ -148,9 +181,19 @@ export function listPage(
                   .filter((cl) => isCallOpen(cl, p.today))
                   .map((cl) => (
                     <p>
-                      <CallLine c={c} call={cl} today={p.today} />
+                      <CallLine c={c} call={cl} today={p.today} factsYear={x.factsYear} />
                     </p>
                   ))}
+                {(() => {
+                  const last = lastKnownCall(x.calls, p.today);
+                  return (
+                    last && (
+                      <p>
+                        <CallLine c={c} call={last} today={p.today} factsYear={x.factsYear} lastKnown />
+                      </p>
+                    )
+                  );
+                })()}
               </li>
             ))}
           </ul>
@@ -198,7 +241,13 @@ export function detailPage(c: C, p: { programme: Programme; today: string; flash
               <ul>
                 {x.calls.map((cl) => (
                   <li>
-                    <CallLine c={c} call={cl} today={p.today} />
+                    <CallLine
+                      c={c}
+                      call={cl}
+                      today={p.today}
+                      factsYear={x.factsYear}
+                      lastKnown={cl === lastKnownCall(x.calls, p.today)}
+                    />
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type Counterpart, isRecent, percent, rank, scoreMatch } from './score.js';
+import { connectionsMessages } from '../messages.js';
+import {
+  type Counterpart,
+  groupMatches,
+  isRecent,
+  type MatchGroup,
+  MIN_SCORE,
+  percent,
+  rank,
+  scoreMatch,
+} from './score.js';
 
 const region: Counterpart = {
   id: 'r',
@@ -35,30 +45,98 @@ const base = {
   today: '2026-11-26',
 };
 
-describe('matching score (art. 2–3: authorities and the Missions Locales of their territory)', () => {
-  it('a région covering the whole territory, CUF member, cooperating with Senegal: every point explained', () => {
+describe('matching score (art. 2–3: authorities engaged internationally and the Missions Locales of their territory)', () => {
+  it('a région covering the whole territory, CUF member, cooperating with Senegal: engagement first, every point explained', () => {
     const s = scoreMatch({ ...base, counterpart: region, share: 1 });
-    // 40 territory + 15 CUF + 4 country + 3 group + 6 theme + 10 open + 5 recent
-    expect(s.score).toBe(83);
+    // 8 country + 12 CUF + 3 group + 5 theme + 8 open + 20 territory + 4 recent
+    expect(s.score).toBe(60);
     expect(s.reasons.map((r) => r.key)).toEqual([
-      'connections.reason.covers',
+      'connections.reason.countries_one',
       'connections.reason.cuf_member',
-      'connections.reason.countries',
-      'connections.reason.groups',
-      'connections.reason.themes',
+      'connections.reason.groups_one',
+      'connections.reason.themes_one',
       'connections.reason.open',
+      'connections.reason.covers',
       'connections.reason.recent',
     ]);
-    expect(s.reasons[0].params).toEqual({ name: 'Région Île-de-France', percent: 100 });
-    expect(s.reasons[4].params).toEqual({ themes: 'Mobilité internationale des jeunes' });
+    expect(s.reasons[5].params).toEqual({ name: 'Région Île-de-France', percent: 100 });
+    expect(s.reasons[3].params).toEqual({ themes: 'Mobilité internationale des jeunes' });
+    expect(s.active).toBe(true);
+    expect(s.group).toBe('suggested');
   });
 
-  it('an authority with no engagement scores only its share of the territory', () => {
+  it('international engagement outweighs territory: an engaged commune on 5 % of the territory beats a silent département covering all of it', () => {
+    const engagedCommune = { ...quiet, countries: ['Sénégal'], openToPartnership: true };
+    const silentDepartement = { ...quiet, id: 'd', name: 'Département calme', level: 'departement' };
+    const a = scoreMatch({ ...base, counterpart: engagedCommune, share: 0.05 });
+    const b = scoreMatch({ ...base, counterpart: silentDepartement, share: 1 });
+    expect(a.score).toBe(8 + 8 + 1);
+    expect(b.score).toBe(20);
+    expect(a.group).toBe('suggested');
+    // art. 2: the convention links authorities *engaged* internationally — the silent one is grouped apart.
+    expect(b.group).toBe('no_known_activity');
+    expect(b.active).toBe(false);
+  });
+
+  it('an authority with no known international activity scores only its share and is grouped apart', () => {
     const s = scoreMatch({ ...base, counterpart: quiet, share: 0.25 });
-    expect(s.score).toBe(10);
+    expect(s.score).toBe(5);
     expect(s.reasons).toEqual([
       { key: 'connections.reason.covers', params: { name: 'Commune calme', percent: 25 } },
     ]);
+    expect(s.group).toBe('no_known_activity');
+  });
+
+  it('declared themes or a recent profile alone are not international activity', () => {
+    const themed = {
+      ...quiet,
+      themes: [{ code: 'youth_mobility', name: 'Mobilité internationale des jeunes' }],
+      lastVerifiedOn: '2026-10-01',
+    };
+    const s = scoreMatch({ ...base, counterpart: themed, share: 0.5 });
+    expect(s.score).toBe(5 + 10 + 4);
+    expect(s.active).toBe(false);
+    expect(s.group).toBe('no_known_activity');
+  });
+
+  it(`minimum score: an active authority under ${MIN_SCORE} / 100 goes to its own group; at ${MIN_SCORE} it is a suggestion`, () => {
+    const oneGroup = { ...quiet, groups: ['Sénégal'] };
+    const low = scoreMatch({ ...base, counterpart: oneGroup, share: 0.1 });
+    expect(low.score).toBe(3 + 2);
+    expect(low.active).toBe(true);
+    expect(low.group).toBe('below_threshold');
+    const enough = scoreMatch({ ...base, counterpart: oneGroup, share: 0.35 });
+    expect(enough.score).toBe(10);
+    expect(enough.group).toBe('suggested');
+  });
+
+  it('in an authority’s list every Mission Locale of its territory is a suggestion (art. 2 names them)', () => {
+    const ml = { ...quiet, kind: 'mission_locale', level: null, name: 'Mission Locale calme' };
+    const s = scoreMatch({ ...base, perspective: 'local_authority', counterpart: ml, share: 0.02 });
+    expect(s.score).toBe(0);
+    expect(s.group).toBe('suggested');
+    expect(s.reasons[0]).toEqual({
+      key: 'connections.reason.serves',
+      params: { name: 'Mission Locale calme', percent: 2 },
+    });
+  });
+
+  it('past joint projects count first and apart from the other published projects', () => {
+    const s = scoreMatch({ ...base, counterpart: { ...quiet, projects: 3, jointProjects: 1 }, share: 0 });
+    expect(s.score).toBe(10 + 6);
+    expect(s.reasons).toEqual([
+      { key: 'connections.reason.joint_one', params: { count: 1 } },
+      { key: 'connections.reason.projects_other', params: { count: 2 } },
+      { key: 'connections.reason.covers', params: { name: 'Commune calme', percent: 0 } },
+    ]);
+    expect(s.group).toBe('suggested');
+  });
+
+  it('partners abroad count, capped', () => {
+    const s = scoreMatch({ ...base, counterpart: { ...quiet, partnersAbroad: 5 }, share: 0 });
+    expect(s.score).toBe(8);
+    expect(s.reasons[0]).toEqual({ key: 'connections.reason.partners_other', params: { count: 5 } });
+    expect(s.active).toBe(true);
   });
 
   it('an approximate territory says so', () => {
@@ -74,11 +152,14 @@ describe('matching score (art. 2–3: authorities and the Missions Locales of th
     expect(t.reasons[0].key).toBe('connections.reason.serves_approx');
   });
 
-  it('capped contributions: many countries, groups and themes never exceed their maximum', () => {
+  it('capped contributions: many countries, groups and themes never exceed their maximum; the total never exceeds 100', () => {
     const busy = {
       ...region,
       countries: ['A', 'B', 'C', 'D', 'E'],
       groups: ['a', 'b', 'c'],
+      partnersAbroad: 4,
+      projects: 9,
+      jointProjects: 2,
       themes: ['youth_mobility', 'ecsi', 'staff_mobility'].map((code) => ({ code, name: code })),
     };
     const s = scoreMatch({
@@ -87,29 +168,36 @@ describe('matching score (art. 2–3: authorities and the Missions Locales of th
       counterpart: busy,
       share: 1,
     });
-    expect(s.score).toBe(40 + 15 + 12 + 6 + 12 + 10 + 5);
-    expect(s.score).toBeLessThanOrEqual(100);
-  });
-
-  it('projects on Passerelle count, capped, and the total never exceeds 100', () => {
-    const s = scoreMatch({ ...base, counterpart: { ...region, projects: 1 }, share: 1 });
-    expect(s.score).toBe(83 + 4);
-    expect(s.reasons.at(-1)).toEqual({ key: 'connections.reason.projects', params: { count: 1 } });
-    const busy = {
-      ...region,
-      projects: 9,
-      countries: ['A', 'B', 'C'],
-      groups: ['a', 'b'],
-      themes: ['youth_mobility', 'ecsi'].map((code) => ({ code, name: code })),
-    };
-    expect(
-      scoreMatch({ ...base, wantedThemes: ['youth_mobility', 'ecsi'], counterpart: busy, share: 1 }).score,
-    ).toBe(100);
+    expect(s.score).toBe(16 + 6 + 8 + 12 + 10 + 10 + 6 + 8 + 20 + 4);
+    expect(s.score).toBe(100);
+    expect(s.reasons.find((r) => r.key === 'connections.reason.countries_other')?.params).toEqual({
+      countries: 'A, B, C, D, E',
+    });
   });
 
   it('themes count only when the viewer looks for them', () => {
     const s = scoreMatch({ ...base, wantedThemes: ['ecsi'], counterpart: region, share: 1 });
-    expect(s.reasons.some((r) => r.key === 'connections.reason.themes')).toBe(false);
+    expect(s.reasons.some((r) => r.key.startsWith('connections.reason.themes'))).toBe(false);
+  });
+
+  it('every reason key exists in the French catalogue and reads as a sentence', () => {
+    const all = scoreMatch({
+      ...base,
+      counterpart: {
+        ...region,
+        countries: ['A', 'B'],
+        groups: ['a', 'b'],
+        partnersAbroad: 1,
+        projects: 2,
+        jointProjects: 1,
+      },
+      share: 0.5,
+    });
+    for (const r of all.reasons) {
+      const text = connectionsMessages.fr[r.key];
+      expect(text, r.key).toBeTypeOf('string');
+      expect(text, r.key).toMatch(/^[A-ZÉ].*\.$|\)\.$/s);
+    }
   });
 
   it('percent: never 0 % for an overlap nor 100 % for part of it', () => {
@@ -126,17 +214,27 @@ describe('matching score (art. 2–3: authorities and the Missions Locales of th
     expect(isRecent(null, '2026-11-26')).toBe(false);
   });
 
-  it('rank: score, then share, then name', () => {
-    const mk = (name: string, score: number, share: number) => ({
+  it('rank: score, then share, then name; groupMatches keeps that order inside each group', () => {
+    const mk = (name: string, score: number, share: number, group: MatchGroup = 'suggested') => ({
       score,
       share,
+      group,
       reasons: [],
       counterpart: { name, id: name },
     });
-    expect(
-      rank([mk('B', 10, 0.5), mk('A', 10, 0.5), mk('C', 20, 0.1), mk('D', 10, 0.9)]).map(
-        (x) => x.counterpart.name,
-      ),
-    ).toEqual(['C', 'D', 'A', 'B']);
+    const ranked = rank([
+      mk('B', 10, 0.5),
+      mk('A', 10, 0.5),
+      mk('C', 20, 0.1),
+      mk('D', 10, 0.9),
+      mk('Q2', 2, 0.1, 'no_known_activity'),
+      mk('Q1', 5, 0.25, 'no_known_activity'),
+      mk('L', 6, 0.2, 'below_threshold'),
+    ]);
+    expect(ranked.slice(0, 4).map((x) => x.counterpart.name)).toEqual(['C', 'D', 'A', 'B']);
+    const g = groupMatches(ranked);
+    expect(g.suggested.map((x) => x.counterpart.name)).toEqual(['C', 'D', 'A', 'B']);
+    expect(g.belowThreshold.map((x) => x.counterpart.name)).toEqual(['L']);
+    expect(g.noKnownActivity.map((x) => x.counterpart.name)).toEqual(['Q1', 'Q2']);
   });
 });

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 /**
  * Directory search latency at national scale, measured in process:
  *   npx tsx src/modules/directory/bench/search-latency.ts
@@ -33,7 +35,7 @@ await db.exec('ANALYZE');
 const { n } = await db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM organisations`);
 
 const config = loadConfig({
-  DATA_DIR: '/tmp/passerelle-bench-unused',
+  DATA_DIR: join(tmpdir(), 'passerelle-bench-unused'),
   SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-01',
   BASE_URL: 'http://passerelle.bench',
   DEMO: 'false',
@@ -74,6 +76,11 @@ const routes = [
   '/annuaire?open=1&theme=youth_mobility',
   '/annuaire?vue=carte&kind=mission_locale',
   '/api/v1/organisations?q=lyon&region=84',
+  '/annuaire?q=marseille',
+  '/annuaire?q=mission%20locale%20marseille',
+  '/annuaire?q=ml%20marseille',
+  '/annuaire?q=cc%20gex',
+  '/api/v1/organisations/autocomplete?q=ml%20marseille',
 ];
 console.log(
   `geography import: ${(importMs / 1000).toFixed(1)} s; ${n} organisations; ${ROUNDS} sequential requests per route`,

@@ -18,6 +18,8 @@ export interface MlImportOptions {
   /** Import the valid rows even when some are rejected. */
   partial?: boolean;
   actor?: AuditContext;
+  /** Recorded as the organisations' `source` (default: the format). */
+  source?: string;
 }
 
 export interface MlChange {
@@ -86,7 +88,7 @@ export async function importMissionsLocales(db: Db, opts: MlImportOptions): Prom
       // Rejected rows without --partial: nothing imported. A dry run still shows what the
       // valid rows would change, and says that nothing would be imported as things stand.
       if (report.rejected.length && !opts.partial && !opts.dryRun) return;
-      await writeMissionsLocales(tx, resolved, opts.format, report, opts.actor ?? SYSTEM);
+      await writeMissionsLocales(tx, resolved, opts.source ?? opts.format, report, opts.actor ?? SYSTEM);
       report.imported = !opts.dryRun;
       if (opts.dryRun) throw new DryRunRollback(report);
     });
@@ -217,7 +219,7 @@ async function resolveCandidates(
 async function writeMissionsLocales(
   tx: Queryable,
   rows: Resolved[],
-  format: MlFormat,
+  format: string,
   report: MlImportReport,
   ctx: AuditContext,
 ) {

