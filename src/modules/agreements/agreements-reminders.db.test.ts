@@ -5,7 +5,7 @@ import { aUser } from '../../../tests/helpers/fixtures.js';
 import { sql } from '../../db/sql.js';
 import { tickSchedules } from '../../jobs/scheduler.js';
 import { allSchedules } from '../../jobs/worker.js';
-import { seedNationalConvention } from './seed-national-convention.js';
+import { seedDemoNationalAgreement } from './seed-national-convention.js';
 
 for (const kind of DB_KINDS) {
   describe(`national convention and reminders (${kind})`, () => {
@@ -17,7 +17,7 @@ for (const kind of DB_KINDS) {
     beforeAll(async () => {
       app = await createTestApp({ kind });
       app.setNow('2026-05-20T08:00:00Z');
-      const seeded = await seedNationalConvention(app.db, app.deps.now());
+      const seeded = await seedDemoNationalAgreement(app.db, app.deps.now());
       expect(seeded.created).toBe(true);
       agreementId = seeded.id;
       unmlId = (await app.db.one<{ id: string }>(sql`SELECT id FROM organisations WHERE code = 'UNML'`)).id;
@@ -49,7 +49,7 @@ for (const kind of DB_KINDS) {
       );
 
     it('seeds the real national convention once: in force 2025-07-04 → 2028-07-03', async () => {
-      expect((await seedNationalConvention(app.db, app.deps.now())).created).toBe(false);
+      expect((await seedDemoNationalAgreement(app.db, app.deps.now())).created).toBe(false);
       const nat = await app.as((await aUser(app.db, { globalRole: 'network_admin', network: 'cuf' })).id);
       const view = await (await nat.get(`/api/v1/agreements/${agreementId}`)).json();
       expect(view.state).toBe('in_force');

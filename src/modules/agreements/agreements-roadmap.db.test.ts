@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../../tests/helpers/app.js';
 import { DB_KINDS } from '../../../tests/helpers/db.js';
 import { aUser } from '../../../tests/helpers/fixtures.js';
 import { sql } from '../../db/sql.js';
-import { seedNationalConvention } from './seed-national-convention.js';
+import { seedDemoNationalAgreement } from './seed-national-convention.js';
 
 for (const kind of DB_KINDS) {
   describe(`annual roadmap (${kind})`, () => {
@@ -17,7 +17,7 @@ for (const kind of DB_KINDS) {
     beforeAll(async () => {
       app = await createTestApp({ kind });
       app.setNow('2026-11-26T10:00:00Z');
-      id = (await seedNationalConvention(app.db, app.deps.now())).id;
+      id = (await seedDemoNationalAgreement(app.db, app.deps.now())).id;
       unml = (await app.db.one<{ id: string }>(sql`SELECT id FROM organisations WHERE code = 'UNML'`)).id;
       cuf = (await app.db.one<{ id: string }>(sql`SELECT id FROM organisations WHERE code = 'CUF'`)).id;
       unmlAdminId = (await aUser(app.db, { memberOf: [{ organisationId: unml, role: 'admin' }] })).id;

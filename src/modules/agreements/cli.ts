@@ -13,8 +13,8 @@ export const agreementsCommands: Command[] = [
 
 Crée, une seule fois, la convention nationale de partenariat entre l'UNML et Cités Unies France
 (organisations UNML et CUF créées si besoin), signée à Paris le 4 juillet 2025 par Stéphane Valli
-et Michaël Delafosse, pour 3 ans. Le texte enregistré est un résumé ; le document signé se dépose
-ensuite sur la plateforme.`,
+et Michaël Delafosse, pour 3 ans, avec son texte. Aucune feuille de route n'est créée : les parties
+l'établissent chaque année (art. 3). Le document signé se dépose ensuite sur la plateforme.`,
     async run(args, config) {
       if (args.length) throw new CliError(`Argument inattendu : ${args[0]}`);
       await withDeps(config, async (deps) => {

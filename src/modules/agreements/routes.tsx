@@ -7,7 +7,7 @@ import { agreementPdf } from './export-pdf.js';
 import { registerAgreementPages } from './pages.js';
 import { agreementPolicies } from './policy.js';
 import { registerRoadmapPages } from './roadmap-pages.js';
-import { seedNationalConvention } from './seed-national-convention.js';
+import { seedDemoNationalAgreement, seedNationalConvention } from './seed-national-convention.js';
 import { reminderJobs, SCAN_KIND } from './send-reminders.js';
 import { loadAgreement, today } from './store.js';
 
@@ -19,6 +19,8 @@ export const agreementsModule: Module = {
   // The real national convention, in demo mode too (also: `passerelle seed national-convention`).
   async seedDemo(deps) {
     await seedNationalConvention(deps.db, deps.now());
+    // Demo roadmaps live on a demo agreement marked "(démo)", never on the real convention.
+    await seedDemoNationalAgreement(deps.db, deps.now());
   },
   register(r, deps) {
     registerAgreementsApi(r, deps);

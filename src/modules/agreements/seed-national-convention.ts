@@ -1,8 +1,10 @@
 /**
  * The real national convention UNML–CUF, signed in Paris on 4 July 2025 by both
- * presidents, 3 years. The text below is Passerelle's own summary of articles 1 to 8,
- * not the convention itself: the signed document is uploaded by its users.
+ * presidents, 3 years: its text (shipped in `data/`, see data/README.md), its two parties,
+ * its two signatories and its signature — nothing invented. Roadmaps are drawn up by the
+ * parties; the illustrative ones belong to a separate demo agreement marked "(démo)".
  */
+import { readFileSync } from 'node:fs';
 import type { Db, Queryable } from '../../db/client.js';
 import { sql } from '../../db/sql.js';
 import { approveRoadmap } from './approve-roadmap.js';
@@ -16,6 +18,13 @@ import { addRoadmapAction, updateRoadmapAction } from './save-roadmap-action.js'
 
 export const NATIONAL_TITLE = 'Convention de partenariat UNML – Cités Unies France';
 
+/** The text of the convention as signed, from the repository (data/README.md gives its source). */
+export const NATIONAL_TEXT = readFileSync(
+  new URL('./data/convention-unml-cuf-2025.md', import.meta.url),
+  'utf8',
+);
+
+/** Passerelle's own summary: the text of the DEMO agreement only. */
 export const NATIONAL_SUMMARY = `# Convention de partenariat UNML – Cités Unies France (résumé)
 
 Résumé rédigé par l'équipe Passerelle ; il ne remplace pas le document signé.
@@ -59,47 +68,83 @@ async function ensureOrganisation(
   return row.id;
 }
 
-/** Creates the national convention once (idempotent). Returns its id and whether it was created. */
+const findNational = (tx: Queryable, unml: string, cuf: string, demo: boolean) =>
+  tx.maybeOne<{ id: string }>(sql`SELECT a.id FROM agreements a
+    WHERE a.kind = 'national_partnership' AND a.is_demo = ${demo}
+      AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.organisation_id = ${unml})
+      AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.organisation_id = ${cuf})
+    ORDER BY a.created_at LIMIT 1`);
+
+async function createSigned(op: OpContext, unml: string, cuf: string, demo: boolean) {
+  const created = await createAgreement(op, {
+    title: demo ? `${NATIONAL_TITLE} (démo)` : NATIONAL_TITLE,
+    kind: 'national_partnership',
+    partyIds: [unml, cuf],
+    termYears: 3,
+    withdrawalNoticeMonths: 1,
+    formalNoticeDays: 15,
+    signedAtPlace: 'Paris',
+    summary: demo
+      ? 'Exemple de démonstration : feuilles de route fictives, pour essayer Passerelle.'
+      : 'Rapprocher Missions Locales et collectivités engagées à l’international (convention du 4 juillet 2025).',
+    body: { format: 'markdown', text: demo ? NATIONAL_SUMMARY : NATIONAL_TEXT },
+    isDemo: demo,
+  });
+  const sign = (organisationId: string, signerName: string) =>
+    approveVersion(op, created.id, {
+      organisationId,
+      hash: created.version.hash,
+      signedOn: '2025-07-04',
+      signerName,
+      signerRole: 'Président',
+      signedAtPlace: 'Paris',
+      method: 'signed_scan',
+      recordedByPlatformAdmin: true,
+    });
+  await sign(unml, 'Stéphane Valli');
+  await sign(cuf, 'Michaël Delafosse');
+  return created;
+}
+
+/**
+ * Records the real national convention once (idempotent), demo mode or not: text, parties,
+ * signatures at Paris on 4 July 2025. No roadmap: the year-2 reminder stays real.
+ */
 export async function seedNationalConvention(db: Db, now: Date): Promise<{ id: string; created: boolean }> {
   return db.transaction(async (tx) => {
     const unml = await ensureOrganisation(tx, 'unml', 'Union nationale des Missions Locales', 'UNML');
     const cuf = await ensureOrganisation(tx, 'cuf', 'Cités Unies France', 'CUF');
-    const existing = await tx.maybeOne<{ id: string }>(sql`SELECT a.id FROM agreements a
-      WHERE a.kind = 'national_partnership'
-        AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.organisation_id = ${unml})
-        AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.organisation_id = ${cuf})
-      LIMIT 1`);
+    const existing = await findNational(tx, unml, cuf, false);
     if (existing) return { id: existing.id, created: false };
     const op: OpContext = {
       tx,
       audit: { actor: { kind: 'system', label: 'seed: national convention' } },
       now,
     };
-    const created = await createAgreement(op, {
-      title: NATIONAL_TITLE,
-      kind: 'national_partnership',
-      partyIds: [unml, cuf],
-      termYears: 3,
-      withdrawalNoticeMonths: 1,
-      formalNoticeDays: 15,
-      signedAtPlace: 'Paris',
-      summary:
-        'Rapprocher Missions Locales et collectivités engagées à l’international (convention du 4 juillet 2025).',
-      body: { format: 'markdown', text: NATIONAL_SUMMARY },
-    });
-    const sign = (organisationId: string, signerName: string) =>
-      approveVersion(op, created.id, {
-        organisationId,
-        hash: created.version.hash,
-        signedOn: '2025-07-04',
-        signerName,
-        signerRole: 'Président',
-        signedAtPlace: 'Paris',
-        method: 'signed_scan',
-        recordedByPlatformAdmin: true,
-      });
-    await sign(unml, 'Stéphane Valli');
-    await sign(cuf, 'Michaël Delafosse');
+    const created = await createSigned(op, unml, cuf, false);
+    return { id: created.id, created: true };
+  });
+}
+
+/**
+ * Demo mode only: a copy of the national convention marked "(démo)" (is_demo), with
+ * illustrative roadmaps for years 1 and 2 — never on the real convention.
+ */
+export async function seedDemoNationalAgreement(
+  db: Db,
+  now: Date,
+): Promise<{ id: string; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const unml = await ensureOrganisation(tx, 'unml', 'Union nationale des Missions Locales', 'UNML');
+    const cuf = await ensureOrganisation(tx, 'cuf', 'Cités Unies France', 'CUF');
+    const existing = await findNational(tx, unml, cuf, true);
+    if (existing) return { id: existing.id, created: false };
+    const op: OpContext = {
+      tx,
+      audit: { actor: { kind: 'system', label: 'démo : convention nationale' } },
+      now,
+    };
+    const created = await createSigned(op, unml, cuf, true);
     await seedRoadmaps(op, created.id, unml, cuf);
     return { id: created.id, created: true };
   });
@@ -115,7 +160,7 @@ type SeedAction = [
 ];
 
 /**
- * Illustrative roadmaps (Passerelle's own examples, drawn from art. 3): year 1 validated by
+ * Illustrative roadmaps of the DEMO agreement (Passerelle's own examples, drawn from art. 3): year 1 validated by
  * both parties with one action left unfinished, carried over into the year-2 roadmap.
  */
 async function seedRoadmaps(op: OpContext, agreementId: string, unml: string, cuf: string) {
