@@ -122,9 +122,12 @@ describe.skipIf(!existsSync(IMILO_CSV) || !hasPackage)(
       const lyon = mls.find((m) => m.name === 'Mission Locale de Lyon')!;
       const body = await (await app.anonymous().get(`/api/v1/organisations/${lyon.id}/matches`)).json();
       const byName = new Map<string, string[]>(body.items.map((i: any) => [i.organisation.name, i.reasons]));
-      expect(byName.get('Région Auvergne-Rhône-Alpes')?.[0]).toBe(
-        'Région Auvergne-Rhône-Alpes couvre 100 % de votre territoire (territoire approximatif : communes de l’intercommunalité du siège)',
+      // Engagement reasons come first (ADR 0030, 2026-11-29); the territory one says it is approximate.
+      expect(byName.get('Région Auvergne-Rhône-Alpes')).toContain(
+        'Son territoire couvre 100 % de la population du vôtre (estimation : le territoire de votre Mission Locale n’est pas encore déclaré, on retient l’intercommunalité de son siège).',
       );
+      const groups = new Map<string, string>(body.items.map((i: any) => [i.organisation.name, i.group]));
+      expect(groups.get('Région Auvergne-Rhône-Alpes')).toBe('suggested');
       expect([...byName.keys()]).toContain('Métropole de Lyon');
       expect([...byName.keys()].some((n) => n.startsWith('Département'))).toBe(false); // no Rhône département over Lyon
     });

@@ -385,6 +385,7 @@ const eligibilityRoute = createRoute({
 
 function register(r: Registrar, deps: Deps) {
   const { db } = deps;
+  registerProjectActionsApi(r, deps);
 
   r.api(listRoute, policies.public, async (c) => {
     const items = await listProjects(db, await viewerScope(c), listFilter(c));
@@ -599,3 +600,217 @@ export const projectsModule: Module = {
     await seedDemoProject(deps);
   },
 };
+
+// ── Issue 10: every action of the project page in the API ──────────────────
+// Same operations (operations.ts), same zod schemas (schemas.ts), same policies as the forms.
+const projectBody = <S extends z.ZodType>(schema: S) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+const projectAction = (
+  method: 'post' | 'put' | 'patch',
+  path: string,
+  operationId: string,
+  summary: string,
+  body: ReturnType<typeof projectBody> | undefined,
+  params: z.ZodObject = idParam,
+) =>
+  createRoute({
+    method,
+    path: `/api/v1/projects/{id}${path}`,
+    operationId,
+    tags: [TAG],
+    summary,
+    request: { params, ...(body ? { body } : {}) },
+    responses: {
+      200: ok(ProjectJson, 'Le projet après l’action'),
+      409: err('Action impossible dans l’état du projet'),
+    },
+  });
+const participantsBody = z.record(z.string(), z.number().int().min(0)).openapi({
+  description:
+    'Effectifs agrégés (jamais de données individuelles) : clés `public.dimension.catégorie` du formulaire, entiers ≥ 0',
+});
+const assessmentBody = z.record(z.string(), z.union([z.number().int(), z.string()])).openapi({
+  description: 'Par critère : `<critère>Level` (0 à 3) et `<critère>Comment`',
+});
+
+function registerProjectActionsApi(r: Registrar, deps: Deps) {
+  const { db } = deps;
+  /** Validates the JSON body with the form's parser, runs the operation, answers the project. */
+  const act =
+    <T,>(
+      parse: (values: any) => { ok: true; data: T } | { ok: false; errors: FieldErrors },
+      run: (op: Op, id: string, data: T, c: C) => Promise<unknown>,
+    ) =>
+    async (c: C) => {
+      const v = await viewOr404(c);
+      const parsed = parse(await c.req.json().catch(() => ({})));
+      if (!parsed.ok) throw new AppError('validation', undefined, parsed.errors);
+      await db.transaction((tx) => run({ tx, ...opOf(c) }, v.project.id, parsed.data, c));
+      return c.json(toJson((await loadProject(db, v.project.id))!), 200);
+    };
+  const counts = (values: Record<string, unknown>) =>
+    parseCounts(Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, String(v)])));
+
+  r.api(
+    projectAction(
+      'patch',
+      '',
+      'updateProjectDetails',
+      'Modifier la fiche du projet',
+      projectBody(detailsSchema),
+    ),
+    projectPolicies.editor,
+    act(zod(detailsSchema), (op, id, d) => updateDetails(op, id, d)),
+  );
+  r.api(
+    projectAction(
+      'post',
+      '/partners',
+      'addProjectPartner',
+      'Ajouter un partenaire (organisation de l’annuaire ou partenaire étranger)',
+      projectBody(partnerSchema),
+    ),
+    projectPolicies.editor,
+    act(zod(partnerSchema), (op, id, d) => addPartner(op, id, d)),
+  );
+  r.api(
+    projectAction(
+      'post',
+      '/milestones',
+      'addProjectMilestone',
+      'Ajouter une étape',
+      projectBody(milestoneSchema),
+    ),
+    projectPolicies.editor,
+    act(zod(milestoneSchema), (op, id, d) => addMilestone(op, id, d)),
+  );
+  r.api(
+    projectAction(
+      'post',
+      '/budget-lines',
+      'addProjectBudgetLine',
+      'Ajouter une ligne de dépense au budget',
+      projectBody(budgetLineSchema),
+    ),
+    projectPolicies.editor,
+    act(zod(budgetLineSchema), (op, id, d) => addBudgetLine(op, id, d)),
+  );
+  r.api(
+    projectAction(
+      'post',
+      '/funding-lines',
+      'addProjectFundingLine',
+      'Ajouter une ligne au plan de financement',
+      projectBody(fundingLineSchema),
+    ),
+    projectPolicies.editor,
+    act(zod(fundingLineSchema), (op, id, d) => addFundingLine(op, id, d)),
+  );
+  r.api(
+    projectAction(
+      'put',
+      '/funding-lines/{lineId}',
+      'updateProjectFundingLine',
+      'Modifier une ligne du plan de financement (demandé, obtenu, statut)',
+      projectBody(fundingLineSchema),
+      z.object({
+        id: z.string().openapi({ param: { name: 'id', in: 'path' } }),
+        lineId: z.string().openapi({ param: { name: 'lineId', in: 'path' } }),
+      }),
+    ),
+    projectPolicies.editor,
+    act(zod(fundingLineSchema), (op, id, d, c) => {
+      const lineId = c.req.param('lineId') ?? '';
+      if (!UUID.test(lineId)) throw new AppError('not_found', 'Cette ligne de financement n’existe pas.');
+      return updateFundingLine(op, id, lineId, d);
+    }),
+  );
+  r.api(
+    projectAction(
+      'put',
+      '/participants',
+      'setProjectParticipants',
+      'Enregistrer les effectifs de participants (agrégés)',
+      projectBody(participantsBody),
+    ),
+    projectPolicies.editor,
+    act(counts, (op, id, d) => setParticipants(op, id, d)),
+  );
+  r.api(
+    projectAction(
+      'put',
+      '/assessment',
+      'setProjectAssessment',
+      'Enregistrer l’évaluation du projet',
+      projectBody(assessmentBody),
+    ),
+    projectPolicies.editor,
+    act(parseAssessment, (op, id, d) => setAssessment(op, id, d)),
+  );
+  r.api(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/projects/{id}/documents',
+      operationId: 'addProjectDocument',
+      tags: [TAG],
+      summary: 'Joindre un document au projet (5 Mo au plus)',
+      request: {
+        params: idParam,
+        query: z.object({ name: z.string().max(200).openapi({ description: 'Nom du fichier' }) }),
+        body: {
+          required: true,
+          content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+      },
+      responses: { 201: ok(ProjectJson, 'Le projet avec le document'), 413: err('Fichier trop lourd') },
+    }),
+    projectPolicies.editor,
+    async (c) => {
+      const v = await viewOr404(c);
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.length === 0)
+        throw new AppError('validation', undefined, { document: 'Document : fichier vide.' });
+      if (bytes.length > MAX_DOCUMENT_BYTES)
+        throw new AppError('validation', undefined, { document: 'Document : le fichier dépasse 5 Mo.' });
+      const name = c.req.query('name') ?? '';
+      await db.transaction((tx) => addDocument({ tx, ...opOf(c) }, v.project.id, { name, bytes }));
+      return c.json(toJson((await loadProject(db, v.project.id))!), 201);
+    },
+  );
+  r.api(
+    projectAction(
+      'post',
+      '/publication-request',
+      'requestProjectPublication',
+      'Demander la publication du projet (modérée par les administrateurs du réseau)',
+      undefined,
+    ),
+    projectPolicies.editor,
+    async (c) => {
+      const v = await viewOr404(c);
+      if (v.project.publication === 'private')
+        await db.transaction((tx) => setPublication({ tx, ...opOf(c) }, v.project.id, 'requested'));
+      return c.json(toJson((await loadProject(db, v.project.id))!), 200);
+    },
+  );
+  r.api(
+    projectAction(
+      'post',
+      '/publication',
+      'moderateProjectPublication',
+      'Publier le projet ou le retirer (administrateurs du réseau)',
+      projectBody(z.object({ publish: z.boolean({ error: 'Indiquez publish : true ou false.' }) })),
+    ),
+    policies.networkAdmin,
+    async (c) => {
+      const v = await viewOr404(c);
+      const { publish } = (await c.req.json()) as { publish: boolean };
+      await db.transaction((tx) =>
+        setPublication({ tx, ...opOf(c) }, v.project.id, publish ? 'published' : 'private'),
+      );
+      return c.json(toJson((await loadProject(db, v.project.id))!), 200);
+    },
+  );
+}
