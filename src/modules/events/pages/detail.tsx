@@ -257,7 +257,8 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
               <ol class="timeline">
                 {p.history.map((h) => (
                   <li>
-                    {formatDateTime(h.at, c.get('locale'))} — {h.kind} — {h.actor_label}
+                    {formatDateTime(h.at, c.get('locale'))} — {t(`events.history.${h.kind}`)} —{' '}
+                    {h.actor_label}
                     {h.note ? ` (${h.note})` : ''}
                   </li>
                 ))}
@@ -285,6 +286,11 @@ export function RegistrationsTable({ c, registrations }: { c: C; registrations: 
           </tr>
         </thead>
         <tbody>
+          {registrations.length === 0 && (
+            <tr>
+              <td colspan={3}>{t('events.manage.no_registration')}</td>
+            </tr>
+          )}
           {registrations.map((r) => (
             <tr>
               <td>{r.name}</td>
