@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
@@ -35,6 +37,30 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
  * Opens the database for a command. With the embedded database, refuses (clear message)
  * while a server holds the data folder: PGlite must not be opened by two processes.
  */
+/** Which database a command opens, said without any secret: "PGlite (dossier …)" or "PostgreSQL host:port/name". */
+export function describeDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): string {
+  if (!config.DATABASE_URL) return `base embarquée PGlite, dossier ${join(config.DATA_DIR, 'pglite')}`;
+  try {
+    const u = new URL(config.DATABASE_URL);
+    return `PostgreSQL ${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname || '/'}${u.username ? ` (rôle ${decodeURIComponent(u.username)})` : ''}`;
+  } catch {
+    return 'PostgreSQL (DATABASE_URL)';
+  }
+}
+
+/**
+ * Refuses to go on when the database holds no Passerelle data (no folder, or no applied
+ * migration): a backup of an empty, freshly created database would report a success.
+ */
+export function requireExistingPglite(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>) {
+  if (config.DATABASE_URL) return;
+  const dir = join(config.DATA_DIR, 'pglite');
+  if (!existsSync(join(dir, 'PG_VERSION')))
+    throw new CliError(
+      `Aucune base Passerelle dans ${dir} : ce dossier n’existe pas ou ne contient pas de base. Vérifiez DATA_DIR (actuellement ${config.DATA_DIR}) ou DATABASE_URL.`,
+    );
+}
+
 export async function withDeps<T>(
   config: Config,
   fn: (deps: Deps) => Promise<T>,
@@ -43,6 +69,7 @@ export async function withDeps<T>(
   const release = config.database === 'pglite' ? acquireDataDirLock(config.DATA_DIR) : () => {};
   let db: Db | null = null;
   try {
+    process.stderr.write(`Base ouverte : ${describeDatabase(config)}\n`);
     db = await openDatabase(config);
     if (opts.migrate !== false) await migrate(db);
     return await fn({

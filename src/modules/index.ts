@@ -9,6 +9,7 @@ import { communicationModule } from './communication/routes.js';
 import { connectionsModule } from './connections/routes.js';
 import { directoryModule } from './directory/routes.js';
 import { ecsiModule } from './ecsi/routes.js';
+import { evaluationModule } from './evaluation/routes.js';
 import { eventsModule } from './events/routes.js';
 import { fundingModule } from './funding/routes.js';
 import { homeModule } from './home/routes.js';
@@ -46,4 +47,5 @@ export const modules: Module[] = [
   eventsModule,
   ecsiModule,
   communicationModule,
+  evaluationModule,
 ];

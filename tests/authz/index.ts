@@ -6,6 +6,7 @@ import { connectionsMatrix } from './connections.matrix.js';
 import { coreMatrix } from './core.matrix.js';
 import { directoryMatrix } from './directory.matrix.js';
 import { ecsiMatrix } from './ecsi.matrix.js';
+import { evaluationMatrix } from './evaluation.matrix.js';
 import { eventsMatrix } from './events.matrix.js';
 import { fundingMatrix } from './funding.matrix.js';
 import { proconnectMatrix } from './proconnect.matrix.js';
@@ -28,4 +29,5 @@ export const matrices: ModuleMatrix[] = [
   eventsMatrix,
   ecsiMatrix,
   communicationMatrix,
+  evaluationMatrix,
 ];

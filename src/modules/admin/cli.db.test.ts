@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DB_KINDS } from '../../../tests/helpers/db.js';
 import { withDatabase } from '../../../tests/helpers/global-setup.js';
-import { CliError, withDeps } from '../../cli/command.js';
+import { CliError, describeDatabase, withDeps } from '../../cli/command.js';
 import { main } from '../../cli/main.js';
 import { configSchema, loadConfig } from '../../config.js';
 import { sql } from '../../db/sql.js';
@@ -102,6 +102,33 @@ describe('passerelle backup / restore / jobs run (embedded database)', () => {
     const forced = await captured(() => restoreCommand.run([file, '--force'], b));
     expect(forced).toMatch(/^Sauvegarde du .* \(pglite\) restaurée : /);
     expect(await orgNames(b)).toEqual(['Mission Locale A']);
+  });
+
+  it('backup refuses a data folder that does not exist or holds no database, and creates nothing; says which database it opened', {
+    timeout: 120_000,
+  }, async () => {
+    const missing = embedded(fresh('absent'));
+    const file = `${fresh('rien')}.jsonl.gz`;
+    const refused = await backupCommand.run([file], missing).catch((e) => e);
+    expect(refused).toBeInstanceOf(CliError);
+    expect(refused.message).toMatch(/^Aucune base Passerelle dans .*pglite/);
+    expect(existsSync(join(missing.DATA_DIR, 'pglite'))).toBe(false);
+    expect(existsSync(file)).toBe(false);
+    // Every command says which database it opened (on stderr, no secret).
+    const said: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((c: any) => {
+      said.push(String(c));
+      return true;
+    });
+    try {
+      await orgNames(embedded(fresh('dit')));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(said.join('')).toMatch(/^Base ouverte : base embarquée PGlite, dossier .*pglite\n/);
+    expect(describeDatabase(postgres('postgres://passerelle:motdepasse@db.example:5432/passerelle'))).toBe(
+      'PostgreSQL db.example:5432/passerelle (rôle passerelle)',
+    );
   });
 
   it('reports bad arguments plainly', { timeout: 120_000 }, async () => {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CliError, type Command, parse, withDeps } from '../../cli/command.js';
+import { CliError, type Command, parse, requireExistingPglite, withDeps } from '../../cli/command.js';
 import { BackupError, backupDatabase, restoreDatabase } from '../../db/backup.js';
+import { sql } from '../../db/sql.js';
 import { drainJobs, releaseStaleJobs } from '../../jobs/queue.js';
 import { jobHandlers } from '../../jobs/worker.js';
 
@@ -40,13 +41,24 @@ Exemple : passerelle backup sauvegardes/passerelle-$(date +%F).jsonl.gz`,
       throw new CliError(
         `Le fichier ${file} existe déjà. Choisissez un autre nom, ou ajoutez --force pour le remplacer.`,
       );
-    await withDeps(config, (deps) =>
-      plain(async () => {
-        const s = await backupDatabase(deps.db, file, deps.now());
-        out(
-          `Sauvegarde écrite : ${file}\n${fr.format(s.rows)} lignes, ${s.tables.length} tables, ${s.migrations.length} migration(s).`,
-        );
-      }),
+    requireExistingPglite(config);
+    await withDeps(
+      config,
+      (deps) =>
+        plain(async () => {
+          const applied = await deps.db.maybeOne<{ n: number }>(
+            sql`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'schema_migrations'`,
+          );
+          if (!applied || Number(applied.n) === 0)
+            throw new CliError(
+              `Cette base ne contient pas de données Passerelle (aucune migration appliquée) : rien à sauvegarder. Vérifiez DATA_DIR ou DATABASE_URL.`,
+            );
+          const s = await backupDatabase(deps.db, file, deps.now());
+          out(
+            `Sauvegarde écrite : ${file}\n${fr.format(s.rows)} lignes, ${s.tables.length} tables, ${s.migrations.length} migration(s).`,
+          );
+        }),
+      { migrate: false },
     );
   },
 };
