@@ -373,7 +373,9 @@ export async function checkExtensionRights(db: Db, extensions: string[]): Promis
     );
   }
   if (schemaLine) parts.push(schemaLine);
-  parts.push('Ces commandes sont à lancer par un superutilisateur PostgreSQL ; relancez ensuite « passerelle restore ».');
+  parts.push(
+    'Ces commandes sont à lancer par un superutilisateur PostgreSQL ; relancez ensuite « passerelle restore ».',
+  );
   throw new BackupError(parts.join('\n'));
 }
 
@@ -448,7 +450,13 @@ export async function restoreDatabase(
   }
   if (header.migrations.some((m) => !applied.has(m))) {
     // Every migration still to run (the backup's and the later ones) — checked before any write.
-    await checkExtensionRights(db, extensionsOf(dir, [...known].filter((m) => !applied.has(m))));
+    await checkExtensionRights(
+      db,
+      extensionsOf(
+        dir,
+        [...known].filter((m) => !applied.has(m)),
+      ),
+    );
     const partial = mkdtempSync(join(tmpdir(), 'passerelle-migrations-'));
     try {
       for (const m of header.migrations) copyFileSync(join(dir, m), join(partial, m));
