@@ -8,6 +8,7 @@ import { authModule } from './auth/routes.js';
 import { connectionsModule } from './connections/routes.js';
 import { directoryModule } from './directory/routes.js';
 import { ecsiModule } from './ecsi/routes.js';
+import { evaluationModule } from './evaluation/routes.js';
 import { eventsModule } from './events/routes.js';
 import { fundingModule } from './funding/routes.js';
 import { homeModule } from './home/routes.js';
@@ -44,4 +45,5 @@ export const modules: Module[] = [
   projectsModule,
   eventsModule,
   ecsiModule,
+  evaluationModule,
 ];

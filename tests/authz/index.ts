@@ -5,6 +5,7 @@ import { connectionsMatrix } from './connections.matrix.js';
 import { coreMatrix } from './core.matrix.js';
 import { directoryMatrix } from './directory.matrix.js';
 import { ecsiMatrix } from './ecsi.matrix.js';
+import { evaluationMatrix } from './evaluation.matrix.js';
 import { eventsMatrix } from './events.matrix.js';
 import { fundingMatrix } from './funding.matrix.js';
 import { proconnectMatrix } from './proconnect.matrix.js';
@@ -26,4 +27,5 @@ export const matrices: ModuleMatrix[] = [
   projectsMatrix,
   eventsMatrix,
   ecsiMatrix,
+  evaluationMatrix,
 ];

@@ -1085,6 +1085,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evaluation/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicateurs du partenariat (art. 4) à une date, par région ou département (agrégats, seuil de 5) */
+        get: operations["getEvaluationIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -1561,6 +1578,45 @@ export interface components {
             source: string;
             url: string | null;
             file: string | null;
+        };
+        EvaluationDashboard: {
+            on: string;
+            period: {
+                year: number;
+                from: string;
+                to: string;
+            };
+            scope: {
+                region?: string;
+                departement?: string;
+            };
+            computedAt: string;
+            indicators: {
+                key: string;
+                label: string;
+                group: string;
+                /** @enum {string} */
+                unit: "count" | "people" | "percent" | "days" | "euros";
+                definition: string;
+                figure: components["schemas"]["IndicatorFigure"];
+                parts?: {
+                    key: string;
+                    label: string;
+                    figure: components["schemas"]["IndicatorFigure"];
+                }[];
+            }[];
+            byRegion: {
+                code: string;
+                name: string;
+                connections: components["schemas"]["IndicatorFigure"];
+                projects: components["schemas"]["IndicatorFigure"];
+                youngPeople: components["schemas"]["IndicatorFigure"];
+            }[];
+        };
+        IndicatorFigure: {
+            /** @description null when suppressed (fewer than 5 people) or not computable */
+            value: number | null;
+            suppressed: boolean;
         };
     };
     responses: never;
@@ -6862,6 +6918,58 @@ export interface operations {
                             [key: string]: number;
                         };
                     };
+                };
+            };
+            /** @description Paramètres invalides */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEvaluationIndicators: {
+        parameters: {
+            query?: {
+                /** @description AAAA-MM-JJ, aujourd’hui par défaut */
+                on?: string;
+                region?: string;
+                departement?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Les indicateurs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationDashboard"];
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Paramètres invalides */

@@ -53,6 +53,8 @@ interface FieldProps {
   max?: string | number;
   step?: string | number;
   placeholder?: string;
+  /** Id of a <datalist> of suggestions (e.g. countries). */
+  list?: string;
 }
 
 /** A labelled input with its hint and error, linked for screen readers. */
@@ -90,6 +92,7 @@ export const Field: FC<FieldProps> = (p) => {
         max={p.max}
         step={p.step}
         placeholder={p.placeholder}
+        list={p.list}
         aria-describedby={describedBy}
         aria-invalid={p.error ? 'true' : undefined}
       />

@@ -36,7 +36,7 @@ export const connectionsMessagesEn: Record<string, string> = {
   'connections.matches.empty':
     'No suggestion: the territory of this organisation is not known yet, or no filter matches. Remove the filters or complete the territory.',
   'connections.matches.filter_theme': 'Theme',
-  'connections.matches.filter_country': 'Partner country (ISO code, for example SN)',
+  'connections.matches.filter_country': 'Partner country',
   'connections.matches.filter_any': 'All',
   'connections.matches.filter_submit': 'Filter',
   'connections.matches.score': 'Score {score} / 100',

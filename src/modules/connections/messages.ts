@@ -42,7 +42,7 @@ export const connectionsMessages: Catalogue = {
     'connections.matches.empty':
       'Aucune suggestion : le territoire de cette organisation n’est pas encore connu, ou aucun filtre ne correspond. Retirez les filtres ou complétez le territoire.',
     'connections.matches.filter_theme': 'Thème',
-    'connections.matches.filter_country': 'Pays partenaire (code ISO, par exemple SN)',
+    'connections.matches.filter_country': 'Pays partenaire',
     'connections.matches.filter_any': 'Tous',
     'connections.matches.filter_submit': 'Filtrer',
     'connections.matches.score': 'Score {score} / 100',

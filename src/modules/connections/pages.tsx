@@ -15,6 +15,7 @@ import { renderPage } from '../../http/layout/Layout.js';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/i18n.js';
 import { newAgreementWith } from '../agreements/index.js';
 import { countryName } from '../directory/domain/countries.js';
+import { CountryField } from '../directory/index.js';
 import type { ConnectionRow } from './answer-connection.js';
 import { groupMatches, MIN_SCORE } from './domain/score.js';
 import type { Match, Viewer } from './find-matches.js';
@@ -75,11 +76,11 @@ export function matchesPage(
             emptyLabel={t('connections.matches.filter_any')}
             options={p.themes.map((x) => ({ value: x.code, label: x.name }))}
           />
-          <Field
+          <CountryField
+            c={c}
             name="country"
             label={t('connections.matches.filter_country')}
-            value={p.filters.country ?? ''}
-            maxlength={2}
+            value={p.filters.country ? countryName(p.filters.country, c.get('locale')) : ''}
           />
           <button type="submit" class="button button-secondary">
             {t('connections.matches.filter_submit')}
@@ -252,10 +253,11 @@ export function requestPage(
                 emptyLabel={t('connections.request.project_kind_none')}
                 options={PROJECT_KINDS.map((k) => ({ value: k, label: t(`connections.kind.${k}`) }))}
               />
-              <Field
+              <CountryField
+                c={c}
+                multiple
                 name="projectCountries"
                 label={t('connections.request.countries')}
-                hint={t('connections.request.countries_hint')}
                 value={str('projectCountries')}
                 error={p.errors?.projectCountries ?? p.errors?.['projectCountries.0']}
               />

@@ -9,7 +9,7 @@ import type { Registrar } from '../../http/registry.js';
 import { fieldErrors, parseOrThrow, readForm } from '../../http/validation.js';
 import { isNetworkAdmin, membershipOf } from '../../policy/actor.js';
 import { policies } from '../../policy/policy.js';
-import { isCountryCode } from '../directory/domain/countries.js';
+import { resolveCountry } from '../directory/index.js';
 import type { Module } from '../index.js';
 import { answerConnection, linkGone, loadConnection, usableAnswerLink } from './answer-connection.js';
 import { toCsv } from './domain/csv.js';
@@ -63,11 +63,12 @@ async function viewerOf(c: C, id: string) {
 
 function matchFilters(c: C) {
   const theme = (c.req.query('theme') ?? '').trim();
-  const country = (c.req.query('country') ?? '').trim().toUpperCase();
+  const asked = (c.req.query('country') ?? '').trim();
+  const country = asked ? (resolveCountry(asked) ?? '') : '';
   const errors: Record<string, string> = {};
   if (theme && !/^[a-z_]{1,40}$/.test(theme)) errors.theme = 'Thème inconnu.';
-  if (country && !isCountryCode(country))
-    errors.country = 'Indiquez un pays par son code ISO à deux lettres, par exemple SN.';
+  if (asked && !country)
+    errors.country = 'Pays inconnu : indiquez un nom de pays ou un code ISO, par exemple Sénégal ou SN.';
   if (Object.keys(errors).length) throw new AppError('bad_request', Object.values(errors).join(' '), errors);
   return { theme: theme || undefined, country: country || undefined };
 }

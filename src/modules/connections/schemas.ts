@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCountryCode } from '../directory/domain/countries.js';
+import { isCountryCode, resolveCountry } from '../directory/index.js';
 
 export const PROJECT_KINDS = ['youth_mobility', 'ecsi', 'staff_mobility'] as const;
 
@@ -22,10 +22,13 @@ export const requestSchema = z.object({
     z.enum(PROJECT_KINDS, 'Choisissez un type de projet de la liste.').optional(),
   ),
   projectCountries: z.preprocess(
-    (v) => list(v).map((x) => x.toUpperCase()),
+    // One country input everywhere (issue 9 §5): a name ("Sénégal") or an ISO code ("SN").
+    (v) => list(v).map((x) => resolveCountry(x) ?? x.toUpperCase()),
     z
       .array(
-        z.string().refine(isCountryCode, 'Indiquez des pays par leur code ISO à deux lettres (SN, MA…).'),
+        z
+          .string()
+          .refine(isCountryCode, 'Pays inconnu : indiquez des noms de pays ou des codes ISO (Sénégal, MA…).'),
       )
       .max(10, '10 pays au plus.'),
   ),

@@ -1,4 +1,8 @@
 /** Public surface of the directory module for other modules. */
+
+// One country input everywhere (issue 9 §5).
+export { CountryField } from './country-input.js';
+export { countryName, isCountryCode, parseCountryList, resolveCountry } from './domain/countries.js';
 export {
   asReader,
   isInsider,

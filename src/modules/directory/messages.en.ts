@@ -60,6 +60,8 @@ export const directoryMessagesEn: Record<string, string> = {
     'Your organisation’s administrators choose the sharing level of each contact on the “Edit the profile” page, and that of each document when they upload it on the project page.',
   'directory.share.operators':
     'The technical team running the platform has access to the database to operate it; it does not consult this information for any other reason.',
+  'directory.country.hint_one': 'Country name or ISO code, for example Senegal or SN.',
+  'directory.country.hint_many': 'Country names or ISO codes separated by commas, for example Senegal, MA.',
   // Themes
   'directory.theme.youth_mobility': 'International mobility of young people',
   'directory.theme.ecsi': 'Global citizenship and solidarity education (ECSI)',

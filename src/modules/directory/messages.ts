@@ -66,6 +66,9 @@ export const directoryMessages: Catalogue = {
       'Les administrateurs de votre organisation choisissent le niveau de partage de chaque contact sur la page « Modifier le profil », et celui de chaque document au moment de le déposer sur la page du projet.',
     'directory.share.operators':
       'L’équipe technique qui exploite la plateforme a accès à la base de données pour la faire fonctionner ; elle ne consulte pas ces informations pour d’autres raisons.',
+    'directory.country.hint_one': 'Nom du pays ou code ISO, par exemple Sénégal ou SN.',
+    'directory.country.hint_many':
+      'Noms de pays ou codes ISO séparés par des virgules, par exemple Sénégal, MA.',
     // Themes
     'directory.theme.youth_mobility': 'Mobilité internationale des jeunes',
     'directory.theme.ecsi': 'Éducation à la citoyenneté et à la solidarité internationale (ECSI)',

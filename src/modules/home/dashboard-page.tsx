@@ -38,10 +38,12 @@ export function dashboardPage(c: C, d: Dashboard, opts: { demo: boolean }) {
   if (actor.kind !== 'user') throw new Error('dashboardPage needs a signed-in user');
   const date = (iso: string) => formatDate(iso, locale);
   const a = d.agreements;
-  const todo = d.requests.length + a.toApprove.length + a.actionsDue.length;
+  const todo = d.requests.length + d.relays.count + a.toApprove.length + a.actionsDue.length;
+  const showRelays = d.networkStaff || d.relays.items.length > 0;
   const orgs = actor.memberships;
   const summary: { href: string; label: string; n: number }[] = [
     { href: '#demandes', label: t('home.dash.requests'), n: d.requests.length },
+    ...(showRelays ? [{ href: '#relais', label: t('home.dash.relays'), n: d.relays.count }] : []),
     { href: '#approbations', label: t('home.dash.approvals'), n: a.toApprove.length },
     { href: '#actions', label: t('home.dash.actions'), n: a.actionsDue.length },
     { href: '#echeances', label: t('home.dash.deadlines'), n: a.deadlines.length },
@@ -116,6 +118,35 @@ export function dashboardPage(c: C, d: Dashboard, opts: { demo: boolean }) {
               </ul>
             )}
           </Section>
+
+          {showRelays && (
+            <Section id="relais" title={t('home.dash.relays')} count={d.relays.count}>
+              {d.relays.items.length === 0 ? (
+                <Empty>{t('home.dash.relays_none')}</Empty>
+              ) : (
+                <ul class="dashboard-list">
+                  {d.relays.items.map((r) => (
+                    <li>
+                      <a href={`/relais/${r.id}`}>
+                        {t('home.dash.relay_item', { from: r.requester_name, to: r.receiver_name })}
+                      </a>
+                      <span class="muted">
+                        {' '}
+                        —{' '}
+                        {r.contacts > 0
+                          ? t('home.dash.relay_passed', { n: r.contacts })
+                          : t('home.dash.relay_todo')}{' '}
+                        {t('home.dash.request_expires', { date: formatDateTime(r.expires_at, locale) })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <p>
+                <a href="/relais">{t('home.dash.relays_all')}</a>
+              </p>
+            </Section>
+          )}
 
           <Section id="approbations" title={t('home.dash.approvals')} count={a.toApprove.length}>
             {a.toApprove.length === 0 ? (

@@ -264,6 +264,7 @@ for (const kind of DB_KINDS) {
       expect(s.get('financements')?.text).not.toContain('Appel 2025');
       expect(s.get('financements')?.links).toEqual([`/financements/${ids.programme}`]);
       expect(s.has('opportunites')).toBe(false);
+      expect(s.has('relais')).toBe(false);
       for (const sec of s.values()) await linksOpen(client, sec.links);
     });
 
@@ -315,6 +316,8 @@ for (const kind of DB_KINDS) {
         expect(s.get('demandes')?.text).toContain('Aucune demande n’attend votre réponse.');
         expect(s.has('opportunites')).toBe(true);
         expect(s.get('opportunites')?.links).toContain('/admin/opportunites');
+        // The requests their network relays (art. 3), with the way to the relay page.
+        expect(s.get('relais')?.links).toContain('/relais');
         for (const sec of s.values()) await linksOpen(client, sec.links);
       });
     }

@@ -8,6 +8,8 @@ import { type AgreementsDashboard, agreementsDashboard } from '../agreements/ind
 import {
   type AreaOpportunities,
   opportunitiesOfArea,
+  pendingRelaysFor,
+  type RelayItem,
   type RequestToAnswer,
   requestsToAnswer,
 } from '../connections/index.js';
@@ -19,6 +21,8 @@ export interface Dashboard {
   agreements: AgreementsDashboard;
   projects: DashboardProject[];
   funding: { searches: number; calls: NewCall[] };
+  /** Requests network staff have to relay to the organisation addressed (art. 3). */
+  relays: { count: number; items: RelayItem[] };
   /** Network staff and regional associations only. */
   opportunities: AreaOpportunities | null;
   networkStaff: boolean;
@@ -38,6 +42,7 @@ export async function loadDashboard(db: Queryable, actor: Actor, now: Date): Pro
   const today = parisToday(now);
   const empty: Dashboard = {
     requests: [],
+    relays: { count: 0, items: [] },
     agreements: { toApprove: [], deadlines: [], actionsDue: [] },
     projects: [],
     funding: { searches: 0, calls: [] },
@@ -47,6 +52,7 @@ export async function loadDashboard(db: Queryable, actor: Actor, now: Date): Pro
   if (actor.kind !== 'user') return empty;
   return {
     requests: await requestsToAnswer(db, actor, now),
+    relays: await pendingRelaysFor(db, actor, 20),
     agreements: await agreementsDashboard(db, actor, today),
     projects: await projectsDashboard(db, actor, today),
     funding: await newCallsForUser(db, actor.user.id, now, today),

@@ -16,6 +16,7 @@ import { formatDate, formatDateTime, formatEuros } from '../../i18n/i18n.js';
 import { isNetworkAdmin } from '../../policy/actor.js';
 import { newAgreementForProject } from '../agreements/index.js';
 import { countryName } from '../directory/domain/countries.js';
+import { CountryField } from '../directory/index.js';
 import { PROJECT_KINDS, type Programme } from '../funding/domain/programme.js';
 import type { FundingSummary } from './domain/budget.js';
 import type { Verdict } from './domain/eligibility.js';
@@ -449,10 +450,10 @@ export function detailPage(c: C, p: DetailProps, status = 200) {
                   value={str(vals('partner').foreignName)}
                   error={errs('partner').foreignName}
                 />
-                <Field
+                <CountryField
+                  c={c}
                   name="country"
                   label={t('projects.detail.partner_country')}
-                  maxlength={2}
                   value={str(vals('partner').country)}
                   error={errs('partner').country}
                 />

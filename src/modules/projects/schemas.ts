@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fields } from '../../http/validation.js';
-import { isCountryCode, parseCountryList } from '../directory/domain/countries.js';
+import { isCountryCode, parseCountryList, resolveCountry } from '../directory/index.js';
 import { PROJECT_KINDS } from '../funding/domain/programme.js';
 import { CRITERIA, STATUSES } from './domain/lifecycle.js';
 
@@ -81,10 +81,14 @@ export const partnerSchema = z
       z.string().trim().max(200, 'Nom : 200 caractères au plus.').nullable(),
     ),
     country: z.preprocess(
-      (v) => (typeof blankToNull(v) === 'string' ? String(v).trim().toUpperCase() : null),
+      // One country input everywhere (issue 9 §5): a name ("Sénégal") or an ISO code ("SN").
+      (v) =>
+        typeof blankToNull(v) === 'string'
+          ? (resolveCountry(String(v)) ?? String(v).trim().toUpperCase())
+          : null,
       z
         .string()
-        .refine(isCountryCode, 'Pays : indiquez un code ISO à deux lettres, par exemple SN.')
+        .refine(isCountryCode, 'Pays : indiquez un nom de pays ou un code ISO, par exemple Sénégal ou SN.')
         .nullable(),
     ),
     role: z.string().trim().max(300, 'Rôle : 300 caractères au plus.').default(''),
