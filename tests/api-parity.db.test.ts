@@ -125,6 +125,9 @@ const NOT_YET: Record<string, string> = {
   'POST /ecsi/ressources/:id/refuser': 'ECSI: reject a resource',
   'POST /ecsi/ressources/:id/retirer': 'ECSI: withdraw a resource',
   'POST /ecsi/actions/nouvelle': 'ECSI: record an awareness action',
+  'POST /actualites/redaction': 'communication: draft a news item',
+  'POST /actualites/:id/versions': 'communication: revise a news item',
+  'POST /actualites/:id/approuver': 'communication: approve a news item',
 };
 
 let app: TestApp;
