@@ -5,9 +5,11 @@ import type { Schedule } from '../jobs/scheduler.js';
 import { adminModule } from './admin/routes.js';
 import { agreementsModule } from './agreements/routes.js';
 import { authModule } from './auth/routes.js';
+import { communicationModule } from './communication/routes.js';
 import { connectionsModule } from './connections/routes.js';
 import { directoryModule } from './directory/routes.js';
 import { ecsiModule } from './ecsi/routes.js';
+import { evaluationModule } from './evaluation/routes.js';
 import { eventsModule } from './events/routes.js';
 import { fundingModule } from './funding/routes.js';
 import { homeModule } from './home/routes.js';
@@ -44,4 +46,6 @@ export const modules: Module[] = [
   projectsModule,
   eventsModule,
   ecsiModule,
+  communicationModule,
+  evaluationModule,
 ];

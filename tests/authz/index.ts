@@ -1,10 +1,12 @@
 import { adminMatrix } from './admin.matrix.js';
 import { agreementsMatrix } from './agreements.matrix.js';
 import { authMatrix } from './auth.matrix.js';
+import { communicationMatrix } from './communication.matrix.js';
 import { connectionsMatrix } from './connections.matrix.js';
 import { coreMatrix } from './core.matrix.js';
 import { directoryMatrix } from './directory.matrix.js';
 import { ecsiMatrix } from './ecsi.matrix.js';
+import { evaluationMatrix } from './evaluation.matrix.js';
 import { eventsMatrix } from './events.matrix.js';
 import { fundingMatrix } from './funding.matrix.js';
 import { proconnectMatrix } from './proconnect.matrix.js';
@@ -26,4 +28,6 @@ export const matrices: ModuleMatrix[] = [
   projectsMatrix,
   eventsMatrix,
   ecsiMatrix,
+  communicationMatrix,
+  evaluationMatrix,
 ];

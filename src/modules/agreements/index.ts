@@ -9,6 +9,11 @@ export {
   agreementsDashboard,
   type RoadmapActionDue,
 } from './dashboard.js';
+/**
+ * Approval by content hash (art. 5 and 6), shared with other two-party approvals (joint news, art. 3):
+ * true once every party approved the current hash.
+ */
+export { isValidated as approvedByAll } from './domain/roadmap.js';
 export { agreementsModule } from './routes.js';
 
 /** The local convention of a joint project (art. 2), if one was created from it. */
