@@ -8,6 +8,7 @@ import { sql } from '../../db/sql.js';
 import { type Actor, isNetworkAdmin } from '../../policy/actor.js';
 import { addDays, type IsoDate } from './domain/dates.js';
 import type { Deadline } from './domain/lifecycle.js';
+import { roadmapPath } from './roadmap-name.js';
 import { findRoadmap, roadmapYears } from './roadmap-store.js';
 import { loadAgreement } from './store.js';
 import { deadlinesOf } from './view.js';
@@ -100,7 +101,8 @@ export async function agreementsDashboard(
             agreementTitle: title,
             organisationName: p.name,
             number: latest.number,
-            href: `${href}#actions-title`,
+            // Straight to the approval form of the agreement page (where it is done).
+            href: `${href}?action=approve#action-form`,
           });
       }
     }
@@ -115,7 +117,8 @@ export async function agreementsDashboard(
     for (const { year } of await roadmapYears(db, id)) {
       const r = await findRoadmap(db, id, year, partyIds);
       if (!r) continue;
-      const roadmapHref = `${href}/feuilles-de-route/${year}`;
+      // Roadmaps are linked by calendar period (issue 9 §4), like on the agreement page.
+      const roadmapHref = roadmapPath(id, snapshot.inForceFrom, year);
       if (r.actions.length > 0 && !r.validated)
         for (const p of myParties)
           if (!r.approvals.some((a) => a.organisationId === p.organisation_id && a.hash === r.hash))

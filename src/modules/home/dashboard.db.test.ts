@@ -247,7 +247,7 @@ for (const kind of DB_KINDS) {
       expect(s.get('actions')?.text).toContain('1 juin 2026');
       expect(s.get('actions')?.text).not.toContain('Action lointaine');
       expect(s.get('actions')?.text).not.toContain('Accueil en mairie');
-      expect(s.get('actions')?.links).toEqual([`/conventions/${ids.inForce}/feuilles-de-route/1`]);
+      expect(s.get('actions')?.links).toEqual([`/conventions/${ids.inForce}/feuilles-de-route/2025`]);
       // Art. 3 and 4 : the next roadmap and the annual meeting fall due on 20 July 2026.
       expect(s.get('echeances')?.text).toContain('20 juillet 2026');
       expect(s.get('echeances')?.text).toContain('Feuille de route de l’année suivante à valider (art. 3)');
@@ -275,7 +275,7 @@ for (const kind of DB_KINDS) {
       expect(s.get('approbations')?.text).toContain(
         'Approuver la feuille de route de l’année 1 de « Convention Val–Valbourg »',
       );
-      expect(s.get('approbations')?.links).toEqual([`/conventions/${ids.inForce}/feuilles-de-route/1`]);
+      expect(s.get('approbations')?.links).toEqual([`/conventions/${ids.inForce}/feuilles-de-route/2025`]);
       // No saved search: the funding section says what to do.
       expect(s.get('financements')?.text).toContain('Enregistrez une recherche');
       await linksOpen(client, s.get('approbations')?.links ?? []);
@@ -291,8 +291,8 @@ for (const kind of DB_KINDS) {
       );
       expect(s.get('approbations')?.text).toContain('au nom de Commune de Valbourg');
       expect(s.get('approbations')?.links).toEqual([
-        `/conventions/${ids.draft}#actions-title`,
-        `/conventions/${ids.inForce}/feuilles-de-route/1`,
+        `/conventions/${ids.draft}?action=approve#action-form`,
+        `/conventions/${ids.inForce}/feuilles-de-route/2025`,
       ]);
       expect(s.get('actions')?.text).toContain('Accueil en mairie');
       expect(s.get('actions')?.text).toContain('en retard depuis le 30 avril 2026');
@@ -301,8 +301,9 @@ for (const kind of DB_KINDS) {
       expect(html).toContain('4 choses vous attendent');
       for (const sec of s.values()) await linksOpen(client, sec.links);
       // The approval form is where the link points.
-      const page = await client.page(`/conventions/${ids.draft}`);
-      expect(page.html).toContain('id="actions-title"');
+      const page = await client.page(`/conventions/${ids.draft}?action=approve`);
+      expect(page.html).toContain('id="action-form"');
+      expect(page.html).toContain('name="signerRole"');
     });
 
     for (const who of ['unml', 'cuf'] as const) {
