@@ -36,6 +36,18 @@ describe('country input', () => {
     expect(JSON.stringify(bad.error?.issues)).toContain('Pays inconnu');
   });
 
+  it('the directory filter is the same country input: name shown, suggestions, unknown name named', async () => {
+    const page = await app.anonymous().page('/annuaire?country=SN');
+    expect(page.res.status).toBe(200);
+    expect(page.html).toMatch(
+      /<input[^>]*name="country"[^>]*value="Sénégal"|<input[^>]*value="Sénégal"[^>]*name="country"/,
+    );
+    expect(page.html).toMatch(/<datalist id="[^"]*-pays"><option value="Afghanistan">AF<\/option>/);
+    const bad = await app.anonymous().page('/annuaire?country=Atlantide');
+    expect(bad.res.status).toBe(400);
+    expect(bad.html).toContain('Pays inconnu');
+  });
+
   it('a project partner abroad: the country by its name, suggestions offered', async () => {
     const client = await app.as(userId);
     const page = await client.page(`/projets/${projectId}`);

@@ -5,6 +5,7 @@ import {
   createWriteStream,
   existsSync,
   mkdtempSync,
+  readFileSync,
   renameSync,
   rmSync,
 } from 'node:fs';
@@ -294,6 +295,102 @@ export async function readBackupHeader(file: string) {
   throw new BackupError(`${file} est vide.`);
 }
 
+/** The extensions the migrations create (`CREATE EXTENSION [IF NOT EXISTS] name`), in order. */
+export function extensionsOf(dir: string, files: string[]): string[] {
+  const names: string[] = [];
+  for (const f of files) {
+    for (const m of readFileSync(join(dir, f), 'utf8').matchAll(
+      /CREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?"?([a-z0-9_]+)"?/gi,
+    )) {
+      const name = m[1].toLowerCase();
+      if (!names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}
+
+/**
+ * On PostgreSQL, checks before anything is written that the connected role can create
+ * the extensions the migrations need (a superuser can; another role only the "trusted"
+ * ones, and only with the CREATE right on the database). Refuses with a French message
+ * naming the role, the missing right and how a superuser grants it — not a stack trace.
+ */
+export async function checkExtensionRights(db: Db, extensions: string[]): Promise<void> {
+  if (db.kind !== 'postgresql' || !extensions.length) return;
+  const who = await db.one<{
+    role: string;
+    database: string;
+    superuser: boolean;
+    can_create: boolean;
+    can_create_tables: boolean;
+  }>(sql`
+    SELECT current_user AS role, current_database() AS database,
+           (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser,
+           has_database_privilege(current_database(), 'CREATE') AS can_create,
+           has_schema_privilege('public', 'CREATE') AS can_create_tables`);
+  if (who.superuser) return;
+  const rows = await db.many<{ name: string; installed: boolean; available: boolean; trusted: boolean }>(sql`
+    SELECT n.name,
+           EXISTS (SELECT 1 FROM pg_extension e WHERE e.extname = n.name) AS installed,
+           EXISTS (SELECT 1 FROM pg_available_extension_versions v WHERE v.name = n.name) AS available,
+           COALESCE((SELECT bool_or(v.trusted) FROM pg_available_extension_versions v WHERE v.name = n.name), false) AS trusted
+      FROM unnest(${extensions}::text[]) AS n(name)`);
+  const missing = rows.filter((r) => !r.installed);
+  const db_ = `"${who.database.replaceAll('"', '""')}"`;
+  const role = `"${who.role.replaceAll('"', '""')}"`;
+  const schemaLine = who.can_create_tables
+    ? null
+    : `Il manque au rôle le droit CREATE sur le schéma public (pour créer les tables) : GRANT CREATE ON SCHEMA public TO ${role};`;
+  if (!missing.length && !schemaLine) return;
+  const unavailable = missing.filter((r) => !r.available).map((r) => r.name);
+  if (unavailable.length) {
+    throw new BackupError(
+      `Le serveur PostgreSQL ne fournit pas les extensions ${unavailable.join(', ')} : installez le paquet des extensions ` +
+        `(« postgresql-contrib » sur Debian/Ubuntu), puis relancez la restauration.`,
+    );
+  }
+  const superOnly = missing.filter((r) => !r.trusted).map((r) => r.name);
+  const needsCreate = !who.can_create && missing.some((r) => r.trusted);
+  if (!superOnly.length && !needsCreate && !schemaLine) return;
+  const parts = [
+    superOnly.length || needsCreate
+      ? `Le rôle PostgreSQL « ${who.role} » ne peut pas créer les extensions dont Passerelle a besoin dans la base « ${who.database} » : aucune donnée n’a été restaurée.`
+      : `Le rôle PostgreSQL « ${who.role} » ne peut pas créer les tables de Passerelle dans la base « ${who.database} » : aucune donnée n’a été restaurée.`,
+  ];
+  if (superOnly.length) {
+    parts.push(
+      `Les extensions ${superOnly.join(', ')} ne peuvent être créées que par un superutilisateur (droit SUPERUSER). ` +
+        `Demandez à un administrateur PostgreSQL de les créer une fois dans cette base, par exemple : ` +
+        `psql -d ${db_} -c 'CREATE EXTENSION IF NOT EXISTS ${missing.map((r) => r.name).join('; CREATE EXTENSION IF NOT EXISTS ')};'`,
+    );
+  }
+  if (needsCreate) {
+    parts.push(
+      `Il manque aussi au rôle le droit CREATE sur la base (nécessaire pour ${missing
+        .filter((r) => r.trusted)
+        .map((r) => r.name)
+        .join(', ')}) : GRANT CREATE ON DATABASE ${db_} TO ${role};`,
+    );
+  }
+  if (schemaLine) parts.push(schemaLine);
+  parts.push(
+    'Ces commandes sont à lancer par un superutilisateur PostgreSQL ; relancez ensuite « passerelle restore ».',
+  );
+  throw new BackupError(parts.join('\n'));
+}
+
+/** A PostgreSQL "insufficient privilege" error during migrations → a plain French message. */
+function rightsError(e: unknown): never {
+  const err = e as { code?: string; message?: string; hint?: string };
+  if (err?.code === '42501')
+    throw new BackupError(
+      `PostgreSQL refuse une opération de mise en place de la base : ${err.message}.` +
+        (err.hint ? ` (${err.hint})` : '') +
+        ' Donnez ce droit au rôle de DATABASE_URL (ou faites-le par un superutilisateur), puis relancez « passerelle restore » : aucune donnée n’a été restaurée.',
+    );
+  throw e;
+}
+
 export interface RestoreSummary {
   source: string;
   createdAt: string;
@@ -352,10 +449,18 @@ export async function restoreDatabase(
     );
   }
   if (header.migrations.some((m) => !applied.has(m))) {
+    // Every migration still to run (the backup's and the later ones) — checked before any write.
+    await checkExtensionRights(
+      db,
+      extensionsOf(
+        dir,
+        [...known].filter((m) => !applied.has(m)),
+      ),
+    );
     const partial = mkdtempSync(join(tmpdir(), 'passerelle-migrations-'));
     try {
       for (const m of header.migrations) copyFileSync(join(dir, m), join(partial, m));
-      await migrate(db, partial);
+      await migrate(db, partial).catch(rightsError);
     } finally {
       rmSync(partial, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
 import { adminMessages } from '../modules/admin/messages.js';
 import { agreementsMessages } from '../modules/agreements/messages.js';
 import { authMessages } from '../modules/auth/messages.js';
+import { communicationMessages } from '../modules/communication/messages.js';
 import { connectionsMessages } from '../modules/connections/messages.js';
 import { connectionsRelayMessages } from '../modules/connections/messages-relay.js';
 import { directoryMessages } from '../modules/directory/messages.js';
@@ -36,4 +37,5 @@ export const catalogues: Catalogue[] = [
   projectsMessages,
   eventsMessages,
   ecsiMessages,
+  communicationMessages,
 ];

@@ -5,6 +5,7 @@ import type { Schedule } from '../jobs/scheduler.js';
 import { adminModule } from './admin/routes.js';
 import { agreementsModule } from './agreements/routes.js';
 import { authModule } from './auth/routes.js';
+import { communicationModule } from './communication/routes.js';
 import { connectionsModule } from './connections/routes.js';
 import { directoryModule } from './directory/routes.js';
 import { ecsiModule } from './ecsi/routes.js';
@@ -45,5 +46,6 @@ export const modules: Module[] = [
   projectsModule,
   eventsModule,
   ecsiModule,
+  communicationModule,
   evaluationModule,
 ];

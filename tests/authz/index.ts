@@ -1,6 +1,7 @@
 import { adminMatrix } from './admin.matrix.js';
 import { agreementsMatrix } from './agreements.matrix.js';
 import { authMatrix } from './auth.matrix.js';
+import { communicationMatrix } from './communication.matrix.js';
 import { connectionsMatrix } from './connections.matrix.js';
 import { coreMatrix } from './core.matrix.js';
 import { directoryMatrix } from './directory.matrix.js';
@@ -27,5 +28,6 @@ export const matrices: ModuleMatrix[] = [
   projectsMatrix,
   eventsMatrix,
   ecsiMatrix,
+  communicationMatrix,
   evaluationMatrix,
 ];

@@ -41,6 +41,7 @@ export const Layout: FC<LayoutProps> = ({ c, title, breadcrumbs, bilingual, sect
     { href: '/conventions', label: t('nav.agreements'), key: 'agreements' },
     { href: '/evenements', label: t('nav.events'), key: 'events' },
     { href: '/ecsi', label: t('nav.ecsi'), key: 'ecsi' },
+    { href: '/actualites', label: t('nav.news'), key: 'news' },
     { href: '/api', label: t('nav.api'), key: 'api' },
   ];
   if (isNetworkAdmin(actor)) nav.push({ href: '/admin', label: t('nav.admin'), key: 'admin' });

@@ -250,3 +250,68 @@ describe.runIf(DB_KINDS.includes('postgresql'))('CLI across databases', () => {
     }
   });
 });
+
+describe.runIf(DB_KINDS.includes('postgresql'))(
+  'restore into PostgreSQL with a role that lacks rights',
+  () => {
+    it('says in French which right is missing and how to grant it (no stack trace); following the advice, the restore works', {
+      timeout: 240_000,
+    }, async () => {
+      const a = embedded(fresh('rights-a'));
+      await seed(a, 'Mission Locale des Droits');
+      const file = `${fresh('rights')}.jsonl.gz`;
+      await captured(() => backupCommand.run([file], a));
+
+      const base = process.env.TEST_DATABASE_URL!;
+      const suffix = randomBytes(5).toString('hex');
+      const role = `passerelle_limite_${suffix}`;
+      const dbName = `passerelle_droits_${suffix}`;
+      const admin = new pg.Client({ connectionString: base });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'mot-de-passe-test' NOSUPERUSER NOCREATEDB`);
+        await admin.query(`CREATE DATABASE ${dbName}`); // owned by the superuser: the role has no CREATE on it
+        const u = new URL(withDatabase(base, dbName));
+        u.username = role;
+        u.password = 'mot-de-passe-test';
+        const limited = postgres(u.toString());
+
+        const refused = await restoreCommand.run([file], limited).catch((e) => e);
+        expect(refused).toBeInstanceOf(CliError);
+        const msg: string = refused.message;
+        expect(msg).toContain(`Le rôle PostgreSQL « ${role} » ne peut pas créer les extensions`);
+        expect(msg).toContain('aucune donnée n’a été restaurée');
+        // earthdistance is not a "trusted" extension: only a superuser creates it.
+        expect(msg).toMatch(
+          /earthdistance ne peu(vent|t) être créées? que par un superutilisateur \(droit SUPERUSER\)/,
+        );
+        expect(msg).toContain(`GRANT CREATE ON DATABASE "${dbName}" TO "${role}";`);
+        expect(msg).toContain(`GRANT CREATE ON SCHEMA public TO "${role}";`);
+        expect(msg).not.toMatch(/at .*\.ts:\d+/);
+        // Nothing was written: no table in the database.
+        const target = new pg.Client({ connectionString: withDatabase(base, dbName) });
+        await target.connect();
+        try {
+          const tables = await target.query(
+            `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`,
+          );
+          expect(tables.rows[0].n).toBe(0);
+          // A superuser follows the advice of the message, word for word.
+          const create = /psql -d "[^"]+" -c '([^']+)'/.exec(msg)?.[1];
+          expect(create).toMatch(/CREATE EXTENSION IF NOT EXISTS earthdistance/);
+          await target.query(create!);
+          for (const grant of msg.match(/GRANT CREATE ON [^;]+;/g) ?? []) await target.query(grant);
+        } finally {
+          await target.end();
+        }
+        const out = await captured(() => restoreCommand.run([file], limited));
+        expect(out).toContain('(pglite) restaurée');
+        expect(await orgNames(limited)).toEqual(['Mission Locale des Droits']);
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+        await admin.query(`DROP ROLE IF EXISTS ${role}`);
+        await admin.end();
+      }
+    });
+  },
+);

@@ -137,14 +137,12 @@ function directoryOptions(deps: Deps): Promise<DirectoryOptions> {
 }
 
 async function loadDirectoryOptions(deps: Deps): Promise<DirectoryOptions> {
-  const [regions, departements, countries, groups] = await Promise.all([
+  const [regions, departements, groups] = await Promise.all([
     deps.db.many<{ code: string; name: string }>(sql`SELECT code, name FROM regions ORDER BY name`),
     deps.db.many<{ code: string; name: string }>(sql`SELECT code, name FROM departements ORDER BY code`),
-    deps.db.many<{ c: string }>(sql`SELECT country AS c FROM organisation_countries
-      UNION SELECT country FROM organisations WHERE kind = 'foreign_partner' AND country IS NOT NULL`),
     deps.db.many<{ code: string; name: string }>(sql`SELECT code, name FROM country_groups ORDER BY name`),
   ]);
-  return { regions, departements, countries: countries.map((r) => r.c).sort(), groups };
+  return { regions, departements, groups };
 }
 
 export function registerSearchRoutes(r: Registrar, deps: Deps) {

@@ -102,6 +102,12 @@ for (const kind of DB_KINDS) {
       expect(await names('?region=93')).toEqual(['Mission Locale de Marseille', 'Marseille']);
       expect(await names('?departement=974')).toEqual(['Mission Locale Sud Réunion']);
       expect(await names('?country=SN')).toEqual(['Mission Locale de Marseille', 'Ville de Dakar']);
+      // One country input everywhere: the name, in French or English, with or without accents.
+      expect(await names('?country=S%C3%A9n%C3%A9gal')).toEqual([
+        'Mission Locale de Marseille',
+        'Ville de Dakar',
+      ]);
+      expect(await names('?country=senegal')).toEqual(['Mission Locale de Marseille', 'Ville de Dakar']);
       expect(await names('?group=senegal')).toEqual(['Mission Locale de Marseille']);
       expect(await names('?theme=youth_mobility')).toEqual(['Mission Locale de Marseille']);
       expect(await names('?open=1')).toEqual(['Mission Locale de Marseille']);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Queryable } from '../../db/client.js';
 import { type Sql, sql } from '../../db/sql.js';
+import { resolveCountry } from './domain/countries.js';
 import { LEVELS, ORG_KINDS, THEMES } from './domain/profile.js';
 import { FUZZY_MIN, hasFuzzy, parseQuery, type Term } from './domain/query.js';
 
@@ -76,15 +77,15 @@ export const searchParamsSchema = z.object({
     /^([0-9]{2}|2A|2B|9[0-9]{2})$/,
     'Code de département invalide (par exemple 13, 2A ou 974).',
   ),
+  // One country input everywhere (issue 9 §5): a name (French or English) or an ISO code.
   country: z
     .string()
     .trim()
-    .toUpperCase()
-    .transform((v) => v || undefined)
+    .transform((v) => (v ? (resolveCountry(v) ?? v.toUpperCase()) : undefined))
     .pipe(
       z
         .string()
-        .regex(/^[A-Z]{2}$/, 'Code pays invalide : deux lettres ISO, par exemple SN.')
+        .regex(/^[A-Z]{2}$/, 'Pays inconnu : indiquez son nom (par exemple Sénégal) ou son code ISO (SN).')
         .optional(),
     )
     .optional(),

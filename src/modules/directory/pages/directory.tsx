@@ -4,7 +4,8 @@ import type { FieldErrors } from '../../../http/errors.js';
 import { Alert, PageHeader, Pagination, Select, Tag } from '../../../http/layout/components.js';
 import { renderPage } from '../../../http/layout/Layout.js';
 import { formatNumber } from '../../../i18n/i18n.js';
-import { countryName } from '../domain/countries.js';
+import { CountryField } from '../country-input.js';
+import { countryName, resolveCountry } from '../domain/countries.js';
 import { LEVELS, ORG_KINDS, THEMES } from '../domain/profile.js';
 import { OVERSEAS } from '../map/geometry.js';
 import { DepartementMap } from '../map/render.js';
@@ -14,7 +15,6 @@ import { kindLabel } from './labels.js';
 export interface DirectoryOptions {
   regions: { code: string; name: string }[];
   departements: { code: string; name: string }[];
-  countries: string[];
   groups: { code: string; name: string }[];
 }
 
@@ -154,12 +154,14 @@ export function directoryPage(c: Context<AppEnv>, p: DirectoryPageProps, status 
                     label: `${d.code} — ${d.name}`,
                   }))}
                 />
-                <Select
+                <CountryField
+                  c={c}
                   name="country"
                   label={t('directory.search.country')}
-                  emptyLabel={t('directory.search.all')}
-                  value={v('country').toUpperCase()}
-                  options={options.countries.map((cc) => ({ value: cc, label: countryName(cc) }))}
+                  value={(() => {
+                    const code = resolveCountry(v('country'));
+                    return code ? countryName(code, c.get('locale')) : v('country');
+                  })()}
                 />
                 <Select
                   name="group"
