@@ -9,13 +9,13 @@ export {
   agreementsDashboard,
   type RoadmapActionDue,
 } from './dashboard.js';
-export { agreementPolicies } from './policy.js';
-export { findRoadmap } from './roadmap-store.js';
 /**
  * Approval by content hash (art. 5 and 6), shared with other two-party approvals (joint news, art. 3):
  * true once every party approved the current hash.
  */
 export { isValidated as approvedByAll } from './domain/roadmap.js';
+export { agreementPolicies } from './policy.js';
+export { findRoadmap } from './roadmap-store.js';
 export { agreementsModule } from './routes.js';
 export { loadAgreement } from './store.js';
 
