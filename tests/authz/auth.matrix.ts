@@ -105,6 +105,38 @@ export const authMatrix: ModuleMatrix = {
     },
     {
       method: 'GET',
+      path: '/api/v1/organisations/:id/members',
+      url: (w) => `/api/v1/organisations/${w.orgA.id}/members`,
+      allow: ORG_ADMINS,
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/organisations/:id/invitations',
+      url: (w) => `/api/v1/organisations/${w.orgA.id}/invitations`,
+      body: () => ({ email: 'collegue-api-matrice@exemple.fr', role: 'member' }),
+      allow: ORG_ADMINS,
+    },
+    {
+      method: 'PUT',
+      path: '/api/v1/organisations/:id/members/:userId/role',
+      url: (w) => `/api/v1/organisations/${w.orgA.id}/members/${w.users.member!.id}/role`,
+      body: () => ({ role: 'member' }),
+      allow: ORG_ADMINS,
+    },
+    {
+      method: 'DELETE',
+      path: '/api/v1/organisations/:id/members/:userId',
+      url: (w) => `/api/v1/organisations/${w.orgA.id}/members/${w.extra.authApiRemovable}`,
+      // Each call removes someone: a fresh colleague of organisation A every time.
+      async fresh(w) {
+        w.extra.authApiRemovable = (
+          await aUser(w.app.db, { memberOf: [{ organisationId: w.orgA.id, role: 'member' }] })
+        ).id;
+      },
+      allow: ORG_ADMINS,
+    },
+    {
+      method: 'GET',
       path: '/invitation/:token',
       url: (w) => `/invitation/${w.extra.authInvitationToken}`,
       allow: ALL,

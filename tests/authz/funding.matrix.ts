@@ -67,6 +67,27 @@ export const fundingMatrix: ModuleMatrix = {
       url: (w) => `/financements/alertes/${w.extra.fundingSearchId}/supprimer`,
       allow: ['member'],
     },
+    { method: 'GET', path: '/api/v1/funding-searches', allow: SIGNED_IN },
+    {
+      method: 'POST',
+      path: '/api/v1/funding-searches',
+      body: () => ({ q: 'jeunes', projectKind: 'ecsi' }),
+      allow: SIGNED_IN,
+    },
+    {
+      method: 'DELETE',
+      path: '/api/v1/funding-searches/:sid',
+      // Each call deletes one: a fresh saved search of the member every time.
+      fresh: async (w) => {
+        const s = await w.app.db.one<{
+          id: string;
+        }>(sql`INSERT INTO funding_saved_searches (user_id, unsubscribe_token)
+          VALUES (${w.users.member!.id}, ${randomBytes(32).toString('hex')}) RETURNING id`);
+        w.extra.fundingApiSearchId = s.id;
+      },
+      url: (w) => `/api/v1/funding-searches/${w.extra.fundingApiSearchId}`,
+      allow: ['member'],
+    },
     {
       method: 'GET',
       path: '/financements/alertes/desabonner/:token',

@@ -11,6 +11,7 @@ import type { Module } from '../index.js';
 import { proconnectEndSessionUrl } from '../proconnect/logout.js';
 import { changePassword, createApiToken, listApiTokens, revokeApiToken, updateProfile } from './account.js';
 import { registerAuthApi } from './api.js';
+import { registerMembersApi } from './api-members.js';
 import { cleanupAuthData } from './cleanup.js';
 import { safeNext } from './domain/redirect.js';
 import { usableEmailToken } from './email-tokens.js';
@@ -35,11 +36,10 @@ import {
   signInPage,
 } from './pages.js';
 import { requestPasswordReset, resetPassword } from './reset-password.js';
+import { inviteForm, roleForm } from './schemas.js';
 import { destroyAllSessions, destroySession } from './sessions.js';
 import { signIn } from './sign-in.js';
 import { clearSessionCookie, clientIp, isUuid, newPasswordErrors, noStore, setSessionCookie } from './web.js';
-
-const role = () => z.enum(['member', 'admin'], { error: 'Choisissez un rôle : membre ou administrateur.' });
 
 const signInForm = z.object({
   email: fields.email(),
@@ -50,8 +50,6 @@ const signInForm = z.object({
   suite: z.string().optional(),
 });
 const forgotForm = z.object({ email: fields.email() });
-const inviteForm = z.object({ email: fields.email(), role: role() });
-const roleForm = z.object({ role: role() });
 const tokenForm = z.object({
   name: fields.requiredText('un nom pour le jeton', 100),
   scope: z.enum(['read', 'write'], {
@@ -439,5 +437,6 @@ export const authModule: Module = {
     });
 
     registerAuthApi(r, deps);
+    registerMembersApi(r, deps);
   },
 };

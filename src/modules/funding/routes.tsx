@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { sql } from '../../db/sql.js';
 import type { AppEnv, Deps } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { ApiError } from '../../http/openapi.js';
+import { ApiError, jsonBody, jsonResponse } from '../../http/openapi.js';
 import type { Registrar } from '../../http/registry.js';
 import { fieldErrors, readForm } from '../../http/validation.js';
 import { policies } from '../../policy/policy.js';
@@ -36,7 +36,14 @@ import {
   suggestPage,
   unsubscribePage,
 } from './pages.js';
-import { callSchema, programmeSchema, rejectSchema, suggestionSchema } from './schemas.js';
+import {
+  callSchema,
+  programmeSchema,
+  rejectSchema,
+  type SavedSearchInput,
+  savedSearchSchema,
+  suggestionSchema,
+} from './schemas.js';
 import { seedFundingCatalogue } from './seed-catalogue.js';
 import { loadProgramme, loadProgrammes } from './store.js';
 
@@ -152,6 +159,50 @@ const getRoute = createRoute({
   },
 });
 
+const SavedSearchJson = z
+  .object({
+    id: z.uuid(),
+    q: z.string().nullable(),
+    projectKind: z.enum(PROJECT_KINDS).nullable(),
+    applicantType: z.enum(APPLICANT_TYPES).nullable(),
+    createdAt: z.string().meta({ description: 'Date et heure d’enregistrement (ISO 8601)' }),
+  })
+  .openapi('FundingSavedSearch');
+const searchesRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/funding-searches',
+  operationId: 'listFundingSearches',
+  tags: [TAG],
+  summary: 'Mes recherches de financement enregistrées (alertes par e-mail)',
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(SavedSearchJson) }), 'Mes recherches enregistrées'),
+  },
+});
+const saveSearchRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/funding-searches',
+  operationId: 'saveFundingSearch',
+  tags: [TAG],
+  summary: 'Enregistrer une recherche et recevoir les alertes (nouveaux appels, clôtures à 7 jours)',
+  request: { body: jsonBody(savedSearchSchema.openapi('FundingSearchInput')) },
+  responses: { 201: jsonResponse(SavedSearchJson, 'La recherche enregistrée') },
+});
+const deleteSearchRoute = createRoute({
+  method: 'delete',
+  path: '/api/v1/funding-searches/{sid}',
+  operationId: 'deleteFundingSearch',
+  tags: [TAG],
+  summary: 'Supprimer une recherche enregistrée (et ses alertes)',
+  request: {
+    params: z.object({
+      sid: z
+        .string()
+        .meta({ description: 'Identifiant de la recherche', param: { name: 'sid', in: 'path' } }),
+    }),
+  },
+  responses: { 204: { description: 'Recherche supprimée' } },
+});
+
 function register(r: Registrar, deps: Deps) {
   const { db } = deps;
 
@@ -209,28 +260,18 @@ function register(r: Registrar, deps: Deps) {
   );
   r.page('POST', '/financements/alertes', policies.signedIn, async (c) => {
     const v = await readForm(c);
-    const one = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : '');
-    const kind = one('projectKind');
-    const applicant = one('applicantType');
-    const errors: Record<string, string> = {};
-    if (kind && !(PROJECT_KINDS as readonly string[]).includes(kind))
-      errors.projectKind = 'Type de projet inconnu.';
-    if (applicant && !(APPLICANT_TYPES as readonly string[]).includes(applicant))
-      errors.applicantType = 'Type de porteur inconnu.';
-    if (Object.keys(errors).length) throw new AppError('validation', Object.values(errors).join(' '), errors);
-    await db.transaction((tx) =>
-      saveSearch(
-        tx,
-        ctxOf(c),
-        user(c).id,
-        {
-          q: one('q').trim().slice(0, 200) || undefined,
-          projectKind: (kind || undefined) as ProjectKind | undefined,
-          applicantType: (applicant || undefined) as ApplicantType | undefined,
-        },
-        deps.now(),
+    // Blank fields ("Tous") mean no filter.
+    const filled = Object.fromEntries(
+      ['q', 'projectKind', 'applicantType'].flatMap((k) =>
+        typeof v[k] === 'string' && (v[k] as string).trim() !== '' ? [[k, v[k]]] : [],
       ),
     );
+    const parsed = savedSearchSchema.safeParse(filled);
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error);
+      throw new AppError('validation', Object.values(errors).join(' '), errors);
+    }
+    await db.transaction((tx) => saveSearch(tx, ctxOf(c), user(c).id, parsed.data, deps.now()));
     return c.redirect('/financements/alertes?enregistree=1', 303);
   });
   r.page('POST', '/financements/alertes/:sid/supprimer', owner, async (c) => {
@@ -240,6 +281,34 @@ function register(r: Registrar, deps: Deps) {
     if (!done) throw new AppError('not_found', 'Cette alerte n’existe pas.');
     return c.redirect('/financements/alertes?supprimee=1', 303);
   });
+  // The same saved searches in the JSON API (issue 10, "Every action has its API"). The
+  // e-mail unsubscribe link stays page-only: it works without an account or a token.
+  const searchJson = (s: Awaited<ReturnType<typeof searchesOf>>[number]) => ({
+    id: s.id,
+    q: s.q || null,
+    projectKind: s.project_kind,
+    applicantType: s.applicant_type,
+    createdAt: new Date(s.created_at).toISOString(),
+  });
+  r.api(searchesRoute, policies.signedIn, async (c) =>
+    c.json({ items: (await searchesOf(db, user(c).id)).map(searchJson) }, 200),
+  );
+  r.api(saveSearchRoute, policies.signedIn, async (c) => {
+    const b = c.req.valid('json') as SavedSearchInput;
+    const me = user(c).id;
+    const id = await db.transaction((tx) => saveSearch(tx, ctxOf(c), me, b, deps.now()));
+    const saved = (await searchesOf(db, me)).find((s) => s.id === id);
+    if (!saved) throw new AppError('not_found');
+    return c.json(searchJson(saved), 201);
+  });
+  r.api(deleteSearchRoute, owner, async (c) => {
+    const sid = c.req.param('sid') ?? '';
+    const done =
+      /^[0-9a-f-]{36}$/i.test(sid) && (await db.transaction((tx) => deleteSearch(tx, ctxOf(c), sid)));
+    if (!done) throw new AppError('not_found', 'Cette alerte n’existe pas.');
+    return c.body(null, 204);
+  });
+
   const byToken = (token: string) =>
     /^[0-9a-f]{64}$/.test(token)
       ? db.maybeOne<{ id: string }>(

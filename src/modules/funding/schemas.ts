@@ -123,3 +123,18 @@ export const suggestionSchema = z.object({
 export type SuggestionInput = z.infer<typeof suggestionSchema>;
 
 export const rejectSchema = z.object({ reason: fields.requiredText('la raison du refus', 1000) });
+
+/**
+ * A saved funding search (e-mail alerts): the list filters, all optional. Shared by the
+ * alerts page form (which drops blank fields first: "Tous") and POST /api/v1/funding-searches.
+ */
+export const savedSearchSchema = z.object({
+  q: z
+    .string({ error: 'La recherche doit être un texte.' })
+    .trim()
+    .max(200, 'La recherche : 200 caractères au plus.')
+    .optional(),
+  projectKind: z.enum(PROJECT_KINDS, { error: 'Type de projet inconnu.' }).optional(),
+  applicantType: z.enum(APPLICANT_TYPES, { error: 'Type de porteur inconnu.' }).optional(),
+});
+export type SavedSearchInput = z.infer<typeof savedSearchSchema>;

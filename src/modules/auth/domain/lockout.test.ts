@@ -5,25 +5,27 @@ const t0 = new Date('2026-03-02T09:00:00Z');
 const plus = (min: number) => new Date(t0.getTime() + min * 60_000);
 
 describe('account lockout', () => {
-  it('locks the account for 15 minutes on the 5th consecutive failure', () => {
-    expect(MAX_FAILED_SIGN_INS).toBe(5);
+  // ADR 0006 as amended: the per-address brakes come first (domain/rate-limit.ts); the
+  // account-wide lock is the last brake, against a brute force spread over many addresses.
+  it('locks the account for 15 minutes on the 50th consecutive failure from any addresses', () => {
+    expect(MAX_FAILED_SIGN_INS).toBe(50);
     expect(LOCKOUT_MINUTES).toBe(15);
     let s = { failedLogins: 0, lockedUntil: null as Date | null };
-    for (let i = 1; i <= 4; i++) {
+    for (let i = 1; i <= 49; i++) {
       const r = afterFailure(s, t0);
       expect(r.justLocked).toBe(false);
       expect(r.failedLogins).toBe(i);
       s = r;
     }
-    const fifth = afterFailure(s, t0);
-    expect(fifth.justLocked).toBe(true);
-    expect(fifth.lockedUntil).toEqual(plus(15));
-    expect(isLocked(fifth, plus(14.9))).toBe(true);
-    expect(isLocked(fifth, plus(15))).toBe(false);
+    const last = afterFailure(s, t0);
+    expect(last.justLocked).toBe(true);
+    expect(last.lockedUntil).toEqual(plus(15));
+    expect(isLocked(last, plus(14.9))).toBe(true);
+    expect(isLocked(last, plus(15))).toBe(false);
   });
 
   it('counts again from zero once the lock has run out', () => {
-    const r = afterFailure({ failedLogins: 5, lockedUntil: plus(15) }, plus(16));
+    const r = afterFailure({ failedLogins: 50, lockedUntil: plus(15) }, plus(16));
     expect(r).toEqual({ failedLogins: 1, lockedUntil: null, justLocked: false });
   });
 

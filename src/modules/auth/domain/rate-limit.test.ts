@@ -11,12 +11,13 @@ describe('fixed-window rate limit', () => {
     expect(windowEnd(new Date('2026-03-02T09:07:00Z'), 900)).toEqual(new Date('2026-03-02T09:15:00Z'));
   });
 
-  it('keys by IP address, or by e-mail when the IP is unknown', () => {
+  it('keys failed sign-ins by IP address, or by e-mail when the IP is unknown', () => {
+    expect(SIGN_IN_LIMIT.limit).toBe(20);
     expect(rateLimitKey(SIGN_IN_LIMIT, { ip: '203.0.113.7', email: 'x@y.fr' })).toBe(
-      'sign_in:ip:203.0.113.7',
+      'sign_in_failed:ip:203.0.113.7',
     );
     expect(rateLimitKey(SIGN_IN_LIMIT, { ip: null, email: ' Jean@Exemple.fr ' })).toBe(
-      'sign_in:email:jean@exemple.fr',
+      'sign_in_failed:email:jean@exemple.fr',
     );
   });
 });
