@@ -55,5 +55,19 @@ export const evaluationMatrix: ModuleMatrix = {
       url: (w) => `/api/v1/agreements/${w.extra.evaluationAgreementId}/reviews/1`,
       allow: PARTIES,
     },
+    {
+      method: 'PUT',
+      path: '/api/v1/agreements/:id/reviews/:year/sections',
+      url: (w) => `/api/v1/agreements/${w.extra.evaluationAgreementId}/reviews/1/sections`,
+      body: (w) => ({ organisationId: w.orgA.id, body: 'Nos faits marquants.' }),
+      allow: ['orgAdmin'],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/agreements/:id/reviews/:year/approvals',
+      url: (w) => `/api/v1/agreements/${w.extra.evaluationAgreementId}/reviews/1/approvals`,
+      body: (w) => ({ organisationId: w.orgA.id, hash: '0'.repeat(64) }),
+      allow: ['orgAdmin'],
+    },
   ],
 };

@@ -6,9 +6,12 @@ import { ApiError, jsonResponse } from '../../http/openapi.js';
 import type { Registrar } from '../../http/registry.js';
 import { policies } from '../../policy/policy.js';
 import { agreementPolicies } from '../agreements/index.js';
+import { approveReview } from './approve-review.js';
 import { computeDashboard } from './compute-indicators.js';
+import { evaluationOp } from './op-context.js';
 import { parisToday, readDashboardQuery } from './request.js';
 import { loadReview } from './review-store.js';
+import { saveReviewSection } from './save-review-section.js';
 
 const FigureJson = z
   .object({
@@ -104,7 +107,78 @@ const reviewRoute = createRoute({
   },
 });
 
+const sectionRoute = createRoute({
+  method: 'put',
+  path: '/api/v1/agreements/{id}/reviews/{year}/sections',
+  tags: ['Évaluation'],
+  summary: 'Écrire la partie d’une partie dans le bilan annuel (art. 4)',
+  request: {
+    params: z.object({ id: z.string(), year: z.string() }),
+    body: {
+      content: { 'application/json': { schema: z.object({ organisationId: z.string(), body: z.string() }) } },
+      required: true,
+    },
+  },
+  responses: {
+    200: jsonResponse(z.object({ hash: z.string() }), 'Enregistrée ; la nouvelle empreinte du bilan'),
+    404: {
+      description: 'Convention ou année inconnue',
+      content: { 'application/json': { schema: ApiError } },
+    },
+    409: { description: 'Bilan déjà approuvé', content: { 'application/json': { schema: ApiError } } },
+    422: { description: 'Données invalides', content: { 'application/json': { schema: ApiError } } },
+  },
+});
+const approveRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/agreements/{id}/reviews/{year}/approvals',
+  tags: ['Évaluation'],
+  summary: 'Approuver le bilan annuel au nom d’une partie, pour son empreinte exacte (art. 4)',
+  request: {
+    params: z.object({ id: z.string(), year: z.string() }),
+    body: {
+      content: { 'application/json': { schema: z.object({ organisationId: z.string(), hash: z.string() }) } },
+      required: true,
+    },
+  },
+  responses: {
+    201: jsonResponse(z.object({ hash: z.string(), approved: z.boolean() }), 'Approbation enregistrée'),
+    404: {
+      description: 'Convention ou année inconnue',
+      content: { 'application/json': { schema: ApiError } },
+    },
+    409: {
+      description: 'Empreinte périmée ou déjà approuvée',
+      content: { 'application/json': { schema: ApiError } },
+    },
+    422: { description: 'Données invalides', content: { 'application/json': { schema: ApiError } } },
+  },
+});
+
+const yearOf = (year: string) => {
+  const y = Number(year);
+  if (!Number.isInteger(y) || y < 1 || y > 99)
+    throw new AppError('not_found', 'Année de convention inconnue.');
+  return y;
+};
+
 export function registerEvaluationApi(r: Registrar, deps: Deps) {
+  const ap = agreementPolicies(deps.db);
+  r.api(sectionRoute, ap.actingParty('organisationId'), async (c) => {
+    const { id, year } = c.req.valid('param') as { id: string; year: string };
+    const b = c.req.valid('json') as { organisationId: string; body: string };
+    const y = yearOf(year);
+    await deps.db.transaction((tx) => saveReviewSection(evaluationOp(c, deps, tx), id, y, b));
+    return c.json({ hash: (await loadReview(deps.db, id, y, deps.now())).hash }, 200);
+  });
+  r.api(approveRoute, ap.actingParty('organisationId'), async (c) => {
+    const { id, year } = c.req.valid('param') as { id: string; year: string };
+    const b = c.req.valid('json') as { organisationId: string; hash: string };
+    const out = await deps.db.transaction((tx) =>
+      approveReview(evaluationOp(c, deps, tx), id, yearOf(year), b),
+    );
+    return c.json(out, 201);
+  });
   r.api(reviewRoute, agreementPolicies(deps.db).viewer, async (c) => {
     const { id, year } = c.req.valid('param') as { id: string; year: string };
     const y = Number(year);

@@ -118,6 +118,11 @@ for (const kind of DB_KINDS) {
       });
       expect(late.status).toBe(409);
       expect(await late.text()).toContain('il ne change plus');
+      const viaApi = await mlAdmin.json('PUT', `/api/v1/agreements/${id}/reviews/1/sections`, {
+        organisationId: ml.id,
+        body: 'x',
+      });
+      expect(viaApi.status).toBe(409);
     });
 
     it('prints the review as a PDF with real text, the hash and page numbers', async () => {
