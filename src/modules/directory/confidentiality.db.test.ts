@@ -181,6 +181,10 @@ for (const kind of DB_KINDS) {
         ['Partenaires connectés', ['Ne voit pas', 'Voit', 'Voit', 'Voit']],
         ['Confidentiel', ['Ne voit pas', 'Ne voit pas', 'Ne voit pas', 'Voit']],
       ]);
+      // It promises nothing the code does not do: documents have no sharing level of their own.
+      expect(page.html).not.toContain('documents d’un projet marqués');
+      expect(page.html).not.toContain('celui de chaque document');
+      expect(page.html).toContain('les documents d’un projet ne sont jamais publics');
       const org = await app.anonymous().page(`/organisations/${ml.id}`);
       expect(org.html).toContain('href="/ce-que-voient-les-autres"');
     });

@@ -54,10 +54,10 @@ export const directoryMessagesEn: Record<string, string> = {
   'directory.share.where_exports': 'the directory exports (CSV, JSON, open data), which contain no contact;',
   'directory.share.where_mail': 'e-mails: a connection request is never sent to a confidential contact;',
   'directory.share.where_documents':
-    'project documents marked “Confidential”, which only the members of the organisation that uploaded them can read.',
+    'project documents are never public: only the members of the project’s partner organisations and the national teams can read them. They do not (yet) have a “Confidential” level of their own.',
   'directory.share.how_title': 'Marking information as confidential',
   'directory.share.how':
-    'Your organisation’s administrators choose the sharing level of each contact on the “Edit the profile” page, and that of each document when they upload it on the project page.',
+    'Your organisation’s administrators choose the sharing level of each contact on the “Edit the profile” page.',
   'directory.share.operators':
     'The technical team running the platform has access to the database to operate it; it does not consult this information for any other reason.',
   'directory.country.hint_one': 'Country name or ISO code, for example Senegal or SN.',

@@ -60,10 +60,10 @@ export const directoryMessages: Catalogue = {
     'directory.share.where_mail':
       'les e-mails : une demande de mise en relation n’est jamais envoyée à un contact confidentiel ;',
     'directory.share.where_documents':
-      'les documents d’un projet marqués « Confidentiel », que seuls les membres de l’organisation qui les a déposés peuvent lire.',
+      'les documents d’un projet ne sont jamais publics : seuls les membres des organisations partenaires du projet et les équipes nationales peuvent les lire. Ils n’ont pas (encore) de niveau « Confidentiel » propre.',
     'directory.share.how_title': 'Marquer une information comme confidentielle',
     'directory.share.how':
-      'Les administrateurs de votre organisation choisissent le niveau de partage de chaque contact sur la page « Modifier le profil », et celui de chaque document au moment de le déposer sur la page du projet.',
+      'Les administrateurs de votre organisation choisissent le niveau de partage de chaque contact sur la page « Modifier le profil ».',
     'directory.share.operators':
       'L’équipe technique qui exploite la plateforme a accès à la base de données pour la faire fonctionner ; elle ne consulte pas ces informations pour d’autres raisons.',
     'directory.country.hint_one': 'Nom du pays ou code ISO, par exemple Sénégal ou SN.',

@@ -221,6 +221,87 @@ describe('art. 5 : withdrawal (dénonciation)', () => {
   });
 });
 
+describe('art. 5–6 : history entered after the fact (a paper agreement entered today)', () => {
+  // The text is recorded today (2026-11-29); the signatures, the withdrawal and its end are past.
+  const today = '2026-11-29';
+  const paper = () => [v1(today), approve('A', '2025-07-04'), approve('B', '2025-07-04')];
+  it('past-dated signatures bring it into force on the last signature, whatever the text’s recording date', () => {
+    const s = snapshotOn(terms, paper(), today);
+    expect(s.state).toBe('in_force');
+    expect(s.inForceFrom).toBe('2025-07-04');
+    expect(s.termLastDay).toBe('2028-07-03');
+    expect(s.bindingVersion).toBe(1);
+  });
+  it('art. 5 : a withdrawal notified in the past whose notice has ended is accepted: withdrawn since the day after', () => {
+    // DOMAIN.md worked example: notified 2026-01-31 → in force through 2026-02-28.
+    const e: NewAgreementEvent = { type: 'withdrawal_notified', on: '2026-01-31', organisationId: 'B' };
+    const { atEvent, after } = checkNewEvent(terms, paper(), e, today);
+    expect(atEvent.state).toBe('in_force');
+    expect(after.state).toBe('withdrawn');
+    expect(after.withdrawal?.effectiveOn).toBe('2026-02-28');
+    expect(after.endedOn).toBe('2026-03-01');
+    expect(stateOn(terms, [...paper(), ev(e)], '2026-02-28')).toBe('in_force');
+  });
+  it('the signatures may be entered after the withdrawal, in any order, with the same result', () => {
+    const h = [
+      v1(today),
+      ev({ type: 'withdrawal_notified', on: '2026-03-15', organisationId: 'A' }),
+      approve('B', '2025-07-04'),
+    ];
+    // The withdrawal before the agreement is in force is refused until the signatures exist…
+    expect(refusal(() => snapshotOn(terms, h, today))).toBe('not_allowed_in_state');
+    // …and accepted once they do (DOMAIN.md: notified 2026-03-15 → in force through 2026-04-15).
+    const e: NewAgreementEvent = {
+      type: 'approved',
+      on: '2025-07-01',
+      version: 1,
+      hash: 'h1',
+      organisationId: 'A',
+    };
+    const { after } = checkNewEvent(terms, h, e, today);
+    expect(after.state).toBe('withdrawn');
+    expect(after.lastDayInForce).toBe('2026-04-15');
+  });
+  it('art. 7 : a past formal notice, then a termination requested after the delay, both in the past', () => {
+    const h = [
+      ...paper(),
+      ev({
+        type: 'formal_notice_sent',
+        on: '2026-01-05',
+        noticeId: 'n1',
+        fromOrganisationId: 'A',
+        toOrganisationId: 'B',
+        letterReference: 'LR 1',
+      }),
+    ];
+    const e: NewAgreementEvent = {
+      type: 'termination_requested',
+      on: '2026-01-20',
+      noticeId: 'n1',
+      organisationId: 'A',
+    };
+    const { after } = checkNewEvent(terms, h, e, today);
+    expect(after.state).toBe('terminated');
+    expect(after.termination?.on).toBe('2026-01-20');
+  });
+  it('still refuses an inconsistent history: a withdrawal after the past end of the agreement', () => {
+    const h = [...paper(), ev({ type: 'withdrawal_notified', on: '2026-01-31', organisationId: 'B' })];
+    const e: NewAgreementEvent = { type: 'withdrawal_notified', on: '2026-06-01', organisationId: 'A' };
+    expect(refusal(() => checkNewEvent(terms, h, e, today))).toBe('not_allowed_in_state');
+  });
+  it('a new text (another version) is still refused once the agreement has ended', () => {
+    const h = [...paper(), ev({ type: 'withdrawal_notified', on: '2026-01-31', organisationId: 'B' })];
+    const e: NewAgreementEvent = {
+      type: 'version_proposed',
+      on: today,
+      version: 2,
+      hash: 'h2',
+      organisationId: 'A',
+    };
+    expect(refusal(() => checkNewEvent(terms, h, e, today))).toBe('not_allowed_in_state');
+  });
+});
+
 describe('art. 7 : formal notice and termination', () => {
   const notice = (on = '2026-03-10', id = 'n1') =>
     ev({

@@ -286,6 +286,12 @@ function isParty(terms: AgreementTerms, orgId: string) {
 export function apply(terms: AgreementTerms, s: Snapshot, e: AgreementEvent | NewAgreementEvent): void {
   switch (e.type) {
     case 'version_proposed': {
+      // History entered after the fact (art. 5–6): a paper agreement entered today has its
+      // text recorded today, but its signatures (and perhaps its withdrawal or termination)
+      // are dated earlier and already made that version known. Recording the text of a
+      // version the parties already signed changes no state, whatever the state that day.
+      const known = s.versions.get(e.version);
+      if (known && known.hash === e.hash && known.approvals.size > 0) return;
       allowedTargets(s.state, 'version_proposed');
       if (!s.versions.has(e.version)) s.versions.set(e.version, { hash: e.hash, approvals: new Map() });
       if (s.currentVersion === null || e.version > s.currentVersion) {
