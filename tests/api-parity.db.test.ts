@@ -99,6 +99,9 @@ const EXEMPT: Record<string, string> = {
     'one-click unsubscribe from an alert e-mail, no account; signed in: DELETE /api/v1/funding-searches/:sid',
   'POST /evenements/inscription/confirmer/:token': 'confirms a registration from its e-mail link, no account',
   'POST /evenements/inscription/annuler/:token': 'cancels a registration from its e-mail link, no account',
+  'POST /lettres/confirmer/:token':
+    'confirms a newsletter subscription from its e-mail link (double opt-in), no account',
+  'POST /lettres/desabonnement/:token': 'RFC 8058 one-click unsubscribe from one newsletter list, no account',
 };
 
 /**
@@ -131,6 +134,7 @@ const NOT_YET: Record<string, string> = {
   'POST /actualites/redaction': 'communication: draft a news item',
   'POST /actualites/:id/versions': 'communication: revise a news item',
   'POST /actualites/:id/approuver': 'communication: approve a news item',
+  'POST /lettres': 'communication: subscribe to newsletters (double opt-in)',
 };
 
 let app: TestApp;

@@ -1,4 +1,5 @@
 import { sql } from '../../src/db/sql.js';
+import { listUnsubscribeToken } from '../../src/modules/communication/newsletter-token.js';
 import { ALL, type ModuleMatrix, NETWORK_ADMINS, type World } from './types.js';
 
 const HASH = 'a'.repeat(64);
@@ -24,6 +25,34 @@ export const communicationMatrix: ModuleMatrix = {
     w.extra.newsDraft = await aNews(w, 'draft');
   },
   entries: [
+    { method: 'GET', path: '/lettres', allow: ALL },
+    {
+      method: 'POST',
+      path: '/lettres',
+      body: () => ({ email: 'lecteur@exemple.fr', lists: 'national' }),
+      allow: ALL,
+    },
+    { method: 'GET', path: '/lettres/confirmer/:token', url: () => '/lettres/confirmer/inconnu', allow: ALL },
+    {
+      method: 'POST',
+      path: '/lettres/confirmer/:token',
+      url: () => '/lettres/confirmer/inconnu',
+      allow: ALL,
+    },
+    {
+      method: 'GET',
+      path: '/lettres/desabonnement/:token',
+      url: (w) =>
+        `/lettres/desabonnement/${listUnsubscribeToken(w.app.deps.config.SESSION_SECRET, 'lecteur@exemple.fr', 'national')}`,
+      allow: ALL,
+    },
+    {
+      method: 'POST',
+      path: '/lettres/desabonnement/:token',
+      url: (w) =>
+        `/lettres/desabonnement/${listUnsubscribeToken(w.app.deps.config.SESSION_SECRET, 'lecteur@exemple.fr', 'national')}`,
+      allow: ALL,
+    },
     { method: 'GET', path: '/actualites', allow: ALL },
     { method: 'GET', path: '/actualites/rss.xml', allow: ALL },
     { method: 'GET', path: '/actualites/atom.xml', allow: ALL },

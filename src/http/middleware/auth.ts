@@ -80,7 +80,7 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
     if (actor.kind === 'user' && actor.via === 'token') return next();
     // RFC 8058 one-click unsubscribe: mail clients POST without cookies or form token; the
     // signed token in the path is the only credential and the action is harmless to replay.
-    if (c.req.method === 'POST' && /^\/desabonnement\/[^/]+$/.test(c.req.path)) return next();
+    if (c.req.method === 'POST' && /^\/(lettres\/)?desabonnement\/[^/]+$/.test(c.req.path)) return next();
     const hasCookies = !!c.req.header('cookie');
     const contentType = c.req.header('content-type') ?? '';
     const isForm =

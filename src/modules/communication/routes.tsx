@@ -10,6 +10,7 @@ import { approveNews } from './approve-news.js';
 import type { Network } from './domain/approval.js';
 import { type Author, draftNews } from './draft-news.js';
 import { buildFeed } from './feeds.js';
+import { registerNewsletters } from './newsletter-routes.js';
 import type { OpContext } from './op-context.js';
 import { newsFormPage } from './pages/form.js';
 import { newsItemPage, newsReviewPage } from './pages/item.js';
@@ -51,6 +52,8 @@ function register(r: Registrar, deps: Deps) {
     if (!item) throw new AppError('not_found', 'Cette actualité n’existe pas.');
     return item;
   };
+
+  registerNewsletters(r, deps);
 
   r.page('GET', '/actualites', policies.public, async (c) =>
     newsListPage(c, {

@@ -34,3 +34,14 @@ export type NewsInput = z.infer<typeof newsSchema>;
 export const approveSchema = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/i, 'L’empreinte de la version n’est pas valide.'),
 });
+
+/** Newsletter subscription: an address and at least one list. */
+export const subscribeSchema = z.object({
+  email: fields.email(),
+  lists: z
+    .preprocess(
+      (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+      z.array(z.string().max(80)).max(50),
+    )
+    .refine((l) => l.length > 0, 'Choisissez au moins une lettre.'),
+});

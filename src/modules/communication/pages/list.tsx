@@ -14,7 +14,8 @@ export function newsListPage(c: C, p: { items: NewsSummary[]; drafts: NewsSummar
       <>
         <PageHeader title={t('news.list.title')} lead={t('news.list.lead')} />
         <p>
-          {t('news.feeds')} <a href="/actualites/rss.xml">RSS</a> · <a href="/actualites/atom.xml">Atom</a>
+          {t('news.feeds')} <a href="/actualites/rss.xml">RSS</a> · <a href="/actualites/atom.xml">Atom</a> ·{' '}
+          <a href="/lettres">{t('newsletter.title')}</a>
         </p>
         {p.drafts && (
           <section aria-labelledby="brouillons" class="card">
