@@ -44,6 +44,9 @@ const PARITY: Record<string, string> = {
     'POST /api/v1/agreements/:id/roadmaps/:year/approvals',
   'POST /conventions/:id/feuilles-de-route/:year/import':
     'POST /api/v1/agreements/:id/roadmaps/:year/actions/import',
+  // evaluation: annual review (art. 4)
+  'POST /conventions/:id/bilans/:year/partie': 'PUT /api/v1/agreements/:id/reviews/:year/sections',
+  'POST /conventions/:id/bilans/:year/approuver': 'POST /api/v1/agreements/:id/reviews/:year/approvals',
   // connections and relays
   'POST /organisations/:id/mises-en-relation/nouvelle': 'POST /api/v1/connections',
   'POST /mises-en-relation/:id/accepter': 'POST /api/v1/connections/:id/accept',

@@ -1085,6 +1085,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agreements/{id}/reviews/{year}/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Écrire la partie d’une partie dans le bilan annuel (art. 4) */
+        put: operations["putAgreementsIdReviewsYearSections"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/reviews/{year}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approuver le bilan annuel au nom d’une partie, pour son empreinte exacte (art. 4) */
+        post: operations["postAgreementsIdReviewsYearApprovals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/reviews/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bilan annuel d’une convention (art. 4) : état, empreinte, indicateurs, approbations */
+        get: operations["getAgreementsIdReviewsYear"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evaluation/indicators": {
         parameters: {
             query?: never;
@@ -1578,6 +1629,30 @@ export interface components {
             source: string;
             url: string | null;
             file: string | null;
+        };
+        AgreementReview: {
+            agreementId: string;
+            year: number;
+            /** @enum {string} */
+            state: "draft" | "approved";
+            hash: string;
+            approvedOn: string | null;
+            period: {
+                from: string;
+                to: string;
+            };
+            indicators: {
+                key: string;
+                label: string;
+                value: string;
+            }[];
+            approvals: {
+                organisationId: string;
+                hash: string;
+                approvedOn: string;
+                approvedByLabel: string;
+            }[];
+            pdf: string;
         };
         EvaluationDashboard: {
             on: string;
@@ -6921,6 +6996,220 @@ export interface operations {
                 };
             };
             /** @description Paramètres invalides */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putAgreementsIdReviewsYearSections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    organisationId: string;
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Enregistrée ; la nouvelle empreinte du bilan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hash: string;
+                    };
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Convention ou année inconnue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Bilan déjà approuvé */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAgreementsIdReviewsYearApprovals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    organisationId: string;
+                    hash: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Approbation enregistrée */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hash: string;
+                        approved: boolean;
+                    };
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Convention ou année inconnue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Empreinte périmée ou déjà approuvée */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAgreementsIdReviewsYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Le bilan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementReview"];
+                };
+            };
+            /** @description Non connecté (jeton absent, invalide ou expiré) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Non autorisé pour cet appelant (ou jeton en lecture seule pour une écriture) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Convention ou année inconnue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Données invalides (les champs sont nommés dans `error.fields`) */
             422: {
                 headers: {
                     [name: string]: unknown;

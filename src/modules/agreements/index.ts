@@ -14,7 +14,10 @@ export {
  * true once every party approved the current hash.
  */
 export { isValidated as approvedByAll } from './domain/roadmap.js';
+export { agreementPolicies } from './policy.js';
+export { findRoadmap } from './roadmap-store.js';
 export { agreementsModule } from './routes.js';
+export { loadAgreement } from './store.js';
 
 /** The local convention of a joint project (art. 2), if one was created from it. */
 export async function agreementOfProject(
